@@ -1,0 +1,1 @@
+// @concur/bench-runner
