@@ -1,0 +1,225 @@
+// The worker-side loop, shared by threads and processes: imports task modules, runs tasks,
+// replies (coalescing the replies of one tick), and survives anything a task does.
+import { serializeError } from '../errors/codec.js';
+import { getWorkerIdentity, setWorkerIdentity } from '../identity/identity.js';
+import {
+  isWorkerRequest,
+  type ErrorResponse,
+  type InitRequest,
+  type ResultResponse,
+  type RunChunkRequest,
+  type RunRequest,
+  type WorkerRequest,
+  type WorkerResponse,
+} from '../protocol/messages.js';
+import type { Transport } from '../protocol/transport.js';
+import { getLoadedTask, loadTask } from '../task/load-task.js';
+import type { AnyFunction } from '../task/task-reference.js';
+import { enterTask, type RunningTask } from './task-context.js';
+
+/** Options of {@link serve}. */
+export interface ServeOptions {
+  /**
+   * Called once every running task has settled after a `stop` request.
+   * @default closes the transport
+   */
+  readonly onStop?: () => void;
+  /**
+   * Called for a message of unknown shape, which is never acted on.
+   * @default logs it to stderr
+   */
+  readonly onInvalidMessage?: (message: unknown) => void;
+}
+
+type Settled = ResultResponse | ErrorResponse;
+
+/**
+ * Serves task requests arriving on `transport` until a `stop` request. Entry files of
+ * worker threads and child processes are a few lines that create a transport and call this.
+ *
+ * @example
+ * serve(createMessagePortTransport(parentPort!));
+ */
+export function serve(
+  transport: Transport<WorkerResponse, WorkerRequest>,
+  options: ServeOptions = {},
+): void {
+  const running = new Map<number, RunningTask>();
+  let outbox: Settled[] = [];
+  let flushScheduled = false;
+  let stopping = false;
+
+  const finishIfStopping = () => {
+    if (stopping && running.size === 0 && outbox.length === 0) {
+      (options.onStop ?? (() => transport.close()))();
+    }
+  };
+
+  const flush = () => {
+    flushScheduled = false;
+    const responses = outbox;
+    outbox = [];
+    if (responses.length === 1) sendSettled(responses[0]!);
+    else if (responses.length > 1) {
+      try {
+        transport.send({ type: 'results', responses });
+      } catch {
+        // One of the values cannot be serialized: send them one by one so only that task fails.
+        for (const response of responses) sendSettled(response);
+      }
+    }
+    finishIfStopping();
+  };
+
+  const sendSettled = (response: Settled) => {
+    try {
+      transport.send(response);
+    } catch (error) {
+      transport.send({
+        type: 'error',
+        id: response.id,
+        error: serializeError(unserializableResult(error)),
+      });
+    }
+  };
+
+  const settle = (response: Settled) => {
+    running.delete(response.id);
+    outbox.push(response);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      queueMicrotask(flush);
+    }
+  };
+
+  const succeed = (id: number, value: unknown) => settle({ type: 'result', id, value });
+  const fail = (id: number, error: unknown) =>
+    settle({ type: 'error', id, error: serializeError(error) });
+
+  const invoke = (state: RunningTask, fn: AnyFunction, args: readonly unknown[]): unknown => {
+    const previous = enterTask(state);
+    try {
+      return fn(...args);
+    } finally {
+      enterTask(previous);
+    }
+  };
+
+  const runWith = (request: RunRequest | RunChunkRequest, fn: AnyFunction) => {
+    const state = running.get(request.id)!;
+    if (request.type === 'run') {
+      let value: unknown;
+      try {
+        value = invoke(state, fn, request.args);
+      } catch (error) {
+        fail(request.id, error);
+        return;
+      }
+      if (isThenable(value)) {
+        value.then(
+          (resolved) => succeed(request.id, resolved),
+          (error: unknown) => fail(request.id, error),
+        );
+      } else succeed(request.id, value);
+      return;
+    }
+    void runChunk(state, fn, request).then(
+      (values) => succeed(request.id, values),
+      (error: unknown) => fail(request.id, error),
+    );
+  };
+
+  const runChunk = async (state: RunningTask, fn: AnyFunction, request: RunChunkRequest) => {
+    const values: unknown[] = [];
+    for (const args of request.argsList) {
+      const value = invoke(state, fn, args);
+      values.push(isThenable(value) ? await value : value);
+    }
+    return values;
+  };
+
+  const run = (request: RunRequest | RunChunkRequest) => {
+    running.set(request.id, { id: request.id, controller: undefined, aborted: false });
+    const fn = getLoadedTask(request.task);
+    if (fn !== undefined) {
+      runWith(request, fn);
+      return;
+    }
+    loadTask(request.task).then(
+      (loaded) => runWith(request, loaded),
+      (error: unknown) => fail(request.id, error),
+    );
+  };
+
+  const init = async (request: InitRequest) => {
+    setWorkerIdentity({ threadName: request.threadName, processName: request.processName });
+    if (request.initializer !== undefined) {
+      try {
+        const fn = await loadTask(request.initializer);
+        await fn(...(request.initargs ?? []));
+      } catch (error) {
+        transport.send({ type: 'init-failed', error: serializeError(error) });
+        return;
+      }
+    }
+    transport.send({ type: 'ready', identity: getWorkerIdentity() });
+  };
+
+  transport.onMessage((message) => {
+    if (!isWorkerRequest(message)) {
+      (options.onInvalidMessage ?? logInvalidMessage)(message);
+      return;
+    }
+    switch (message.type) {
+      case 'run':
+      case 'chunk':
+        run(message);
+        break;
+      case 'batch':
+        for (const request of message.requests) run(request);
+        break;
+      case 'abort': {
+        const state = running.get(message.id);
+        if (state !== undefined) {
+          state.aborted = true;
+          state.controller?.abort(new Error('the task was aborted'));
+        }
+        break;
+      }
+      case 'init':
+        void init(message);
+        break;
+      case 'stop':
+        stopping = true;
+        finishIfStopping();
+        break;
+    }
+  });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === 'function'
+  );
+}
+
+function unserializableResult(cause: unknown): TypeError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new TypeError(
+    `The task's result cannot be sent back: ${detail}. Return structured-cloneable data ` +
+      '(no functions, symbols, class instances with methods you rely on, or sockets).',
+    { cause },
+  );
+}
+
+function logInvalidMessage(message: unknown): void {
+  let shown: string;
+  try {
+    shown = JSON.stringify(message)?.slice(0, 200) ?? String(message);
+  } catch {
+    shown = Object.prototype.toString.call(message);
+  }
+  process.stderr.write(`concur: ignored a message of unknown shape: ${shown}\n`);
+}

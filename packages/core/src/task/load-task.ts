@@ -1,0 +1,62 @@
+// Worker side: imports task modules once and looks up their exports, with clear errors.
+import {
+  isTaskReference,
+  TASK_LOCATION,
+  type AnyFunction,
+  type TaskSpec,
+} from './task-reference.js';
+
+const modules = new Map<string, Promise<Record<string, unknown>>>();
+const resolved = new Map<string, AnyFunction>();
+
+function cacheKey(spec: TaskSpec): string {
+  return `${spec.exportName}\u0000${spec.moduleUrl}`;
+}
+
+/** Returns the task's function if its module is loaded already, else `undefined`. */
+export function getLoadedTask(spec: TaskSpec): AnyFunction | undefined {
+  return resolved.get(cacheKey(spec));
+}
+
+/**
+ * Imports a task's module (once) and returns the function to call. For tasks made by
+ * `defineTask` this is the wrapped function itself.
+ *
+ * @throws Error naming the module and export when the import fails, the export is
+ * missing, or it is not a function.
+ */
+export async function loadTask(spec: TaskSpec): Promise<AnyFunction> {
+  const key = cacheKey(spec);
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
+  let promise = modules.get(spec.moduleUrl);
+  if (promise === undefined) {
+    promise = import(spec.moduleUrl) as Promise<Record<string, unknown>>;
+    modules.set(spec.moduleUrl, promise);
+    promise.catch(() => modules.delete(spec.moduleUrl));
+  }
+  let namespace: Record<string, unknown>;
+  try {
+    namespace = await promise;
+  } catch (cause) {
+    throw new Error(
+      `Cannot import task module ${spec.moduleUrl} for task \`${spec.exportName}\`: ${(cause as Error)?.message ?? String(cause)}`,
+      { cause },
+    );
+  }
+  if (!Object.hasOwn(namespace, spec.exportName)) {
+    const exports = Object.keys(namespace);
+    throw new Error(
+      `Module ${spec.moduleUrl} has no export \`${spec.exportName}\` (it exports: ${exports.length === 0 ? 'nothing' : exports.map((e) => `\`${e}\``).join(', ')}).`,
+    );
+  }
+  const value = namespace[spec.exportName];
+  const fn = isTaskReference(value) ? (value[TASK_LOCATION].fn ?? value) : value;
+  if (typeof fn !== 'function') {
+    throw new TypeError(
+      `Export \`${spec.exportName}\` of ${spec.moduleUrl} is not a function (it is ${typeof fn}).`,
+    );
+  }
+  resolved.set(key, fn as AnyFunction);
+  return fn as AnyFunction;
+}
