@@ -39,6 +39,14 @@ export type {
   WorkerResponse,
 } from './protocol/messages.js';
 export type { Transferable, Transport } from './protocol/transport.js';
+export {
+  REVIVE,
+  registerReviver,
+  isRevivable,
+  encodeRevivables,
+  decodeRevivables,
+} from './protocol/revivable.js';
+export type { Revivable, RevivableDescription } from './protocol/revivable.js';
 export type {
   StopOptions,
   WorkerExit,

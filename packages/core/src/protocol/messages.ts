@@ -28,6 +28,8 @@ export type InitRequest = Branded<{
   readonly processName?: string;
   readonly initializer?: TaskSpec;
   readonly initargs?: readonly unknown[];
+  /** Set when `initargs` hold revivable marks (see `encodeRevivables`). */
+  readonly reviveInitargs?: true;
 }>;
 
 /** Run one task. `id` is unique per worker connection. */
@@ -36,6 +38,8 @@ export type RunRequest = Branded<{
   readonly id: number;
   readonly task: TaskSpec;
   readonly args: readonly unknown[];
+  /** Set when `args` hold revivable marks (see `encodeRevivables`). */
+  readonly revive?: true;
 }>;
 
 /** Run a task over many argument lists; the result is the array of results, in order. */
@@ -44,6 +48,8 @@ export type RunChunkRequest = Branded<{
   readonly id: number;
   readonly task: TaskSpec;
   readonly argsList: readonly (readonly unknown[])[];
+  /** Set when `argsList` holds revivable marks (see `encodeRevivables`). */
+  readonly revive?: true;
 }>;
 
 /** Several requests coalesced into one message (the submits of one tick). */

@@ -12,6 +12,7 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from '../protocol/messages.js';
+import { decodeRevivables } from '../protocol/revivable.js';
 import type { Transport } from '../protocol/transport.js';
 import { getLoadedTask, loadTask } from '../task/load-task.js';
 import type { AnyFunction } from '../task/task-reference.js';
@@ -140,6 +141,14 @@ export function serve(
 
   const run = (request: RunRequest | RunChunkRequest) => {
     running.set(request.id, { id: request.id, controller: undefined, aborted: false });
+    if (request.revive === true) {
+      reviveRequest(request).then(start, (error: unknown) => fail(request.id, error));
+      return;
+    }
+    start(request);
+  };
+
+  const start = (request: RunRequest | RunChunkRequest) => {
     const fn = getLoadedTask(request.task);
     if (fn !== undefined) {
       runWith(request, fn);
@@ -156,7 +165,11 @@ export function serve(
     if (request.initializer !== undefined) {
       try {
         const fn = await loadTask(request.initializer);
-        await fn(...(request.initargs ?? []));
+        const initargs =
+          request.reviveInitargs === true
+            ? await decodeRevivables(request.initargs ?? [])
+            : (request.initargs ?? []);
+        await fn(...initargs);
       } catch (error) {
         transport.send({ type: 'init-failed', error: serializeError(error) });
         return;
@@ -195,6 +208,15 @@ export function serve(
         break;
     }
   });
+}
+
+/** Rebuilds revivable arguments (sync primitives, queues) of a request. */
+async function reviveRequest(
+  request: RunRequest | RunChunkRequest,
+): Promise<RunRequest | RunChunkRequest> {
+  if (request.type === 'run') return { ...request, args: await decodeRevivables(request.args) };
+  const argsList = (await decodeRevivables(request.argsList)) as unknown[][];
+  return { ...request, argsList };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
