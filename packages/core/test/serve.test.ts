@@ -70,6 +70,7 @@ describe.each(['thread', 'process'] as const)('serve() in a worker %s', (kind) =
     expect(error.stack).toContain('throwTypeError');
     expect(error.stack).toContain('tasks.mjs');
     expect(error.stack).toContain(REMOTE_STACK_MARKER);
+    expect(error.stack).not.toMatch(/serve[/]serve\.(js|ts)/);
   });
 
   it('keeps a registered custom error class and its fields', async () => {

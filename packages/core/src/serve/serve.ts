@@ -1,6 +1,6 @@
 // The worker-side loop, shared by threads and processes: imports task modules, runs tasks,
 // replies (coalescing the replies of one tick), and survives anything a task does.
-import { serializeError } from '../errors/codec.js';
+import { serializeError, type SerializedThrown } from '../errors/codec.js';
 import { getWorkerIdentity, setWorkerIdentity } from '../identity/identity.js';
 import {
   isWorkerRequest,
@@ -95,7 +95,7 @@ export function serve(
 
   const succeed = (id: number, value: unknown) => settle({ type: 'result', id, value });
   const fail = (id: number, error: unknown) =>
-    settle({ type: 'error', id, error: serializeError(error) });
+    settle({ type: 'error', id, error: withoutLoopFrames(serializeError(error)) });
 
   const invoke = (state: RunningTask, fn: AnyFunction, args: readonly unknown[]): unknown => {
     const previous = enterTask(state);
@@ -208,6 +208,23 @@ export function serve(
         break;
     }
   });
+}
+
+/** This file's URL: its frames are the loop's, not the task's, and are cut from remote stacks. */
+const LOOP_FILE = import.meta.url;
+
+function withoutLoopFrames(data: SerializedThrown): SerializedThrown {
+  if (data.$concur !== 'error') return data;
+  const stack = data.stack
+    ?.split('\n')
+    .filter((line) => !line.includes(LOOP_FILE))
+    .join('\n');
+  return {
+    ...data,
+    stack,
+    ...(data.cause === undefined ? {} : { cause: withoutLoopFrames(data.cause) }),
+    ...(data.errors === undefined ? {} : { errors: data.errors.map(withoutLoopFrames) }),
+  };
 }
 
 /** Rebuilds revivable arguments (sync primitives, queues) of a request. */
