@@ -1,0 +1,306 @@
+// Main side: the worker handle for one child process (started with execa, IPC with the V8
+// serializer), implementing core's WorkerHandle so pools never ask what backs a worker.
+import { serialize } from 'node:v8';
+import {
+  getWorkerIdentity,
+  isWorkerResponse,
+  validateArray,
+  validateDuration,
+  validateOptionsObject,
+  validateString,
+  type InitRequest,
+  type StopOptions,
+  type WorkerExit,
+  type WorkerHandle,
+  type WorkerHandleListener,
+  type WorkerHandleState,
+  type WorkerRequest,
+} from '@concur/core';
+import { execa } from 'execa';
+import { CHILD_ENTRY_PATH } from './child-entry-path.js';
+import {
+  PARENT_NAME_VARIABLE,
+  PARENT_PID_VARIABLE,
+  PROCESS_NAME_VARIABLE,
+} from './process-environment.js';
+import { FORCE_KILL_AFTER_MS, GRACEFUL_STOP_TIMEOUT_MS } from './termination.js';
+
+/** Options of {@link createProcessWorkerHandle}. */
+export interface ProcessWorkerHandleOptions {
+  /** The child's process name, reported by `currentProcess().name` inside it. */
+  readonly name: string;
+  /**
+   * Node flags for the child, such as `['--import', 'tsx']`.
+   * @default process.execArgv (so a loader like tsx carries over)
+   */
+  readonly execArgv?: readonly string[];
+  /**
+   * Extra environment variables, merged over `process.env`.
+   * @default {}
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * The child's working directory.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+}
+
+const OPTION_KEYS = ['name', 'execArgv', 'env', 'cwd'] as const;
+
+type Subprocess = ReturnType<typeof spawnChild>;
+
+/** Starts the child: `node [execArgv] child-entry.js` with an IPC channel. */
+function spawnChild(
+  execArgv: readonly string[],
+  env: Readonly<Record<string, string>>,
+  cwd: string | undefined,
+) {
+  return execa(process.execPath, [...execArgv, CHILD_ENTRY_PATH], {
+    ipc: true,
+    serialization: 'advanced',
+    stdin: 'ignore',
+    stdout: 'inherit',
+    stderr: 'inherit',
+    buffer: false,
+    reject: false,
+    // Termination is ours (graceful, then SIGTERM, then SIGKILL); execa still kills
+    // children when this process exits (`cleanup`), which is what daemon children need.
+    forceKillAfterDelay: false,
+    cleanup: true,
+    cwd,
+    env,
+  });
+}
+
+/**
+ * Creates the handle of one child process. Nothing starts until `start(init)`.
+ *
+ * The child's stdout and stderr are inherited: it writes straight to the parent's file
+ * descriptors, so its output is never buffered in the parent and never lost at exit,
+ * and it interleaves with the parent's output as Python's children do. stdin is ignored.
+ *
+ * @throws TypeError for a bad option.
+ * @example
+ * const handle = createProcessWorkerHandle({ name: 'Pool-1' });
+ * handle.setListener({ onMessage: console.log, onExit: console.log });
+ * handle.start({ type: 'init', processName: 'Pool-1' });
+ */
+export function createProcessWorkerHandle(options: ProcessWorkerHandleOptions): WorkerHandle {
+  const known = validateOptionsObject('createProcessWorkerHandle', options, OPTION_KEYS);
+  const name = validateString('name', known.name, 'option', { nonEmpty: true });
+  const execArgv = (
+    known.execArgv === undefined ? process.execArgv : validateArray('execArgv', known.execArgv)
+  ) as string[];
+  for (const [index, flag] of execArgv.entries()) {
+    validateString(`execArgv[${index}]`, flag);
+  }
+  const env = validateEnvironment(known.env);
+  const cwd = known.cwd === undefined ? undefined : validateString('cwd', known.cwd);
+  return new ProcessWorkerHandle(name, execArgv, env, cwd);
+}
+
+function validateEnvironment(value: unknown): Record<string, string> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    validateString('env', value); // throws in the one template
+  }
+  for (const [key, entry] of Object.entries(value as object)) validateString(`env.${key}`, entry);
+  return { ...(value as Record<string, string>) };
+}
+
+class ProcessWorkerHandle implements WorkerHandle {
+  readonly kind = 'process' as const;
+  #state: WorkerHandleState = 'created';
+  #listener: WorkerHandleListener | undefined;
+  #child: Subprocess | undefined;
+  #exit: WorkerExit | undefined;
+  #exitWaiters: ((exit: WorkerExit) => void)[] = [];
+  #referenced = true;
+
+  constructor(
+    readonly name: string,
+    private readonly execArgv: readonly string[],
+    private readonly env: Readonly<Record<string, string>>,
+    private readonly cwd: string | undefined,
+  ) {}
+
+  get state(): WorkerHandleState {
+    return this.#state;
+  }
+
+  /** The child's pid, once started. */
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  setListener(listener: WorkerHandleListener): void {
+    this.#listener = listener;
+  }
+
+  start(init: InitRequest): void {
+    if (this.#state !== 'created') {
+      throw new Error(`Worker \`${this.name}\` was started already (it is ${this.#state}).`);
+    }
+    this.#state = 'starting';
+    const parent = getWorkerIdentity();
+    const child = spawnChild(
+      this.execArgv,
+      {
+        ...this.env,
+        [PROCESS_NAME_VARIABLE]: this.name,
+        [PARENT_NAME_VARIABLE]: parent.processName,
+        [PARENT_PID_VARIABLE]: String(process.pid),
+      },
+      this.cwd,
+    );
+    this.#child = child;
+    this.#watch(child);
+    this.send(init);
+    if (!this.#referenced) this.setReferenced(false);
+  }
+
+  #watch(child: Subprocess): void {
+    let exited: WorkerExit | undefined;
+    let disconnected = false;
+    // The exit is reported once the process has exited AND its IPC channel is drained, so
+    // no reply the child sent just before exiting is lost.
+    const finish = () => {
+      if (exited !== undefined && disconnected) this.#finish(exited);
+    };
+    child.on('message', (message: unknown) => {
+      if (isWorkerResponse(message)) {
+        if (message.type === 'ready' && this.#state === 'starting') this.#state = 'running';
+        this.#listener?.onMessage(message);
+      } else {
+        process.stderr.write(
+          `concur: ignored a message of unknown shape from \`${this.name}\`: ${describeMessage(message)}\n`,
+        );
+      }
+    });
+    child.once('disconnect', () => {
+      disconnected = true;
+      finish();
+    });
+    child.once('exit', (exitCode, signal) => {
+      exited = { exitCode, signal };
+      if (!child.connected) disconnected = true;
+      finish();
+    });
+    child.on('error', (error) => {
+      this.#listener?.onError?.(error);
+      if (child.pid === undefined) this.#finish({ exitCode: 1, signal: null }); // spawn failed
+    });
+    // execa's promise settles with the result (reject: false); nothing else waits on it.
+    void child.then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  #finish(exit: WorkerExit): void {
+    if (this.#exit !== undefined) return;
+    this.#exit = exit;
+    this.#state = 'stopped';
+    for (const resolve of this.#exitWaiters.splice(0)) resolve(exit);
+    this.#listener?.onExit(exit);
+  }
+
+  send(message: WorkerRequest): void {
+    const child = this.#child;
+    if (child === undefined) {
+      throw new Error(`Worker \`${this.name}\` is not started; call start() first.`);
+    }
+    // child.send() serializes before writing, but a failure can surface asynchronously on
+    // some paths; checking here makes an unserializable value a synchronous, named error.
+    try {
+      serialize(message);
+    } catch (cause) {
+      throw new TypeError(
+        `Cannot send a \`${message.type}\` message to \`${this.name}\`: ${(cause as Error).message}. ` +
+          'Arguments must be V8-serializable (no functions, symbols, or class instances with methods you rely on).',
+        { cause },
+      );
+    }
+    if (!child.connected) return; // it is exiting; the exit will be reported
+    child.send(message, (error) => {
+      // EPIPE / channel closed: the child is gone and its exit will be reported.
+      if (error !== null && error !== undefined && this.#exit === undefined) {
+        this.#listener?.onError?.(error);
+      }
+    });
+  }
+
+  async stop(options: StopOptions = {}): Promise<WorkerExit> {
+    const forceAfterMs =
+      options.forceAfterMs === undefined
+        ? GRACEFUL_STOP_TIMEOUT_MS
+        : validateDuration('forceAfterMs', options.forceAfterMs);
+    if (this.#exit !== undefined) return this.#exit;
+    if (this.#child === undefined) {
+      this.#state = 'stopped';
+      this.#exit = { exitCode: 0, signal: null };
+      return this.#exit;
+    }
+    this.#state = 'stopping';
+    this.send({ type: 'stop' });
+    const graceful = await this.#waitForExit(forceAfterMs);
+    if (graceful !== undefined) return graceful;
+    this.#child.kill('SIGTERM');
+    const terminated = await this.#waitForExit(FORCE_KILL_AFTER_MS);
+    if (terminated !== undefined) return terminated;
+    return this.kill();
+  }
+
+  kill(): Promise<WorkerExit> {
+    if (this.#exit !== undefined) return Promise.resolve(this.#exit);
+    if (this.#child === undefined) {
+      this.#state = 'stopped';
+      this.#exit = { exitCode: null, signal: 'SIGKILL' };
+      return Promise.resolve(this.#exit);
+    }
+    this.#state = 'stopping';
+    this.#child.kill('SIGKILL');
+    return this.#waitForExit(Infinity) as Promise<WorkerExit>;
+  }
+
+  /** Resolves with the exit, or `undefined` when `timeoutMs` passes first. */
+  #waitForExit(timeoutMs: number): Promise<WorkerExit | undefined> {
+    if (this.#exit !== undefined) return Promise.resolve(this.#exit);
+    return new Promise((resolve) => {
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            this.#exitWaiters = this.#exitWaiters.filter((waiter) => waiter !== onExit);
+            resolve(undefined);
+          }, timeoutMs)
+        : undefined;
+      const onExit = (exit: WorkerExit) => {
+        clearTimeout(timer);
+        resolve(exit);
+      };
+      this.#exitWaiters.push(onExit);
+    });
+  }
+
+  setReferenced(referenced: boolean): void {
+    this.#referenced = referenced;
+    const child = this.#child;
+    if (child === undefined || this.#exit !== undefined) return;
+    // Both the process handle and its IPC pipe hold the event loop; an idle pool releases both.
+    if (referenced) {
+      child.ref();
+      child.channel?.ref();
+    } else {
+      child.unref();
+      child.channel?.unref();
+    }
+  }
+}
+
+function describeMessage(message: unknown): string {
+  try {
+    return JSON.stringify(message)?.slice(0, 200) ?? String(message);
+  } catch {
+    return Object.prototype.toString.call(message);
+  }
+}
