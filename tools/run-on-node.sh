@@ -7,7 +7,8 @@
 #          bash tools/run-on-node.sh 24 npx vitest run        (inside packages/<pkg>)
 #
 # The binary for major N lives in $CONCUR_NODE_VERSIONS_DIR/N (default:
-# node_modules/.cache/node-versions/N, so `npm ci` clears it). Its bin directory goes first on
+# node_modules/.cache/node-versions/N, so `npm ci` clears it; a pinned CONCUR_NODE_SPEC such
+# as node@22.17.1 gets its own directory, 22.17.1). Its bin directory goes first on
 # PATH, so `node`, `#!/usr/bin/env node` scripts (npx, vitest) and every child they spawn
 # through process.execPath run on that version. Set CONCUR_NODE_SPEC to pin an exact version
 # (e.g. `node@22.18.0`); by default the newest release of the major is used.
@@ -27,7 +28,7 @@ shift
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="${CONCUR_NODE_VERSIONS_DIR:-$root/node_modules/.cache/node-versions}"
 spec="${CONCUR_NODE_SPEC:-node@$major}"
-dir="$cache/$major"
+dir="$cache/${spec#node@}"
 bin="$dir/node_modules/node/bin"
 
 if [[ ! -x "$bin/node" ]]; then
