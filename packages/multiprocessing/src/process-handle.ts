@@ -4,10 +4,7 @@ import { serialize } from 'node:v8';
 import {
   getWorkerIdentity,
   isWorkerResponse,
-  validateArray,
   validateDuration,
-  validateOptionsObject,
-  validateString,
   type InitRequest,
   type StopOptions,
   type WorkerExit,
@@ -16,8 +13,11 @@ import {
   type WorkerHandleState,
   type WorkerRequest,
 } from '@concur/core';
-import { execa } from 'execa';
-import { CHILD_ENTRY_PATH } from './child-entry-path.js';
+import {
+  resolveProcessWorkerHandleOptions,
+  type ProcessWorkerHandleOptions,
+} from './process-handle-options.js';
+import { spawnChild, type Subprocess } from './spawn-child.js';
 import {
   PARENT_NAME_VARIABLE,
   PARENT_PID_VARIABLE,
@@ -25,52 +25,12 @@ import {
 } from './process-environment.js';
 import { FORCE_KILL_AFTER_MS, GRACEFUL_STOP_TIMEOUT_MS } from './termination.js';
 
-/** Options of {@link createProcessWorkerHandle}. */
-export interface ProcessWorkerHandleOptions {
-  /** The child's process name, reported by `currentProcess().name` inside it. */
-  readonly name: string;
-  /**
-   * Node flags for the child, such as `['--import', 'tsx']`.
-   * @default process.execArgv (so a loader like tsx carries over)
-   */
-  readonly execArgv?: readonly string[];
-  /**
-   * Extra environment variables, merged over `process.env`.
-   * @default {}
-   */
-  readonly env?: Readonly<Record<string, string>>;
-  /**
-   * The child's working directory.
-   * @default process.cwd()
-   */
-  readonly cwd?: string;
-}
-
-const OPTION_KEYS = ['name', 'execArgv', 'env', 'cwd'] as const;
-
-type Subprocess = ReturnType<typeof spawnChild>;
-
-/** Starts the child: `node [execArgv] child-entry.js` with an IPC channel. */
-function spawnChild(
-  execArgv: readonly string[],
-  env: Readonly<Record<string, string>>,
-  cwd: string | undefined,
-) {
-  return execa(process.execPath, [...execArgv, CHILD_ENTRY_PATH], {
-    ipc: true,
-    serialization: 'advanced',
-    stdin: 'ignore',
-    stdout: 'inherit',
-    stderr: 'inherit',
-    buffer: false,
-    reject: false,
-    // Termination is ours (graceful, then SIGTERM, then SIGKILL); execa still kills
-    // children when this process exits (`cleanup`), which is what daemon children need.
-    forceKillAfterDelay: false,
-    cleanup: true,
-    cwd,
-    env,
-  });
+/** A process worker handle: core's WorkerHandle plus what only a process has. */
+export interface ProcessWorkerHandle extends WorkerHandle {
+  /** The child's pid, once started. */
+  readonly pid: number | undefined;
+  /** Sends a signal to the child now (no-op once it has exited). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 /**
@@ -86,30 +46,14 @@ function spawnChild(
  * handle.setListener({ onMessage: console.log, onExit: console.log });
  * handle.start({ type: 'init', processName: 'Pool-1' });
  */
-export function createProcessWorkerHandle(options: ProcessWorkerHandleOptions): WorkerHandle {
-  const known = validateOptionsObject('createProcessWorkerHandle', options, OPTION_KEYS);
-  const name = validateString('name', known.name, 'option', { nonEmpty: true });
-  const execArgv = (
-    known.execArgv === undefined ? process.execArgv : validateArray('execArgv', known.execArgv)
-  ) as string[];
-  for (const [index, flag] of execArgv.entries()) {
-    validateString(`execArgv[${index}]`, flag);
-  }
-  const env = validateEnvironment(known.env);
-  const cwd = known.cwd === undefined ? undefined : validateString('cwd', known.cwd);
-  return new ProcessWorkerHandle(name, execArgv, env, cwd);
+export function createProcessWorkerHandle(
+  options: ProcessWorkerHandleOptions,
+): ProcessWorkerHandle {
+  const resolved = resolveProcessWorkerHandleOptions('createProcessWorkerHandle', options);
+  return new ChildProcessHandle(resolved.name, resolved.execArgv, resolved.env, resolved.cwd);
 }
 
-function validateEnvironment(value: unknown): Record<string, string> {
-  if (value === undefined) return {};
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    validateString('env', value); // throws in the one template
-  }
-  for (const [key, entry] of Object.entries(value as object)) validateString(`env.${key}`, entry);
-  return { ...(value as Record<string, string>) };
-}
-
-class ProcessWorkerHandle implements WorkerHandle {
+class ChildProcessHandle implements ProcessWorkerHandle {
   readonly kind = 'process' as const;
   #state: WorkerHandleState = 'created';
   #listener: WorkerHandleListener | undefined;
@@ -280,6 +224,11 @@ class ProcessWorkerHandle implements WorkerHandle {
       };
       this.#exitWaiters.push(onExit);
     });
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    if (this.#child === undefined || this.#exit !== undefined) return;
+    this.#child.kill(signal);
   }
 
   setReferenced(referenced: boolean): void {
