@@ -13,7 +13,7 @@ import {
   type WorkerHandleState,
   type WorkerRequest,
 } from '@concur/core';
-import { getThreadEntryUrl } from './thread-entry-url.js';
+import { getWorkerModuleUrl } from './worker-module-url.js';
 import { normalizeThreadWorkerHandleOptions } from './thread-handle-options.js';
 import type { ThreadWorkerHandleOptions } from './thread-handle-options.js';
 
@@ -30,6 +30,12 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 /** The exit reported when `new Worker()` itself fails (bad execArgv, missing entry). */
 const FAILED_TO_START: WorkerExit = { exitCode: 1, signal: null };
 
+/** A {@link WorkerHandle} for a worker thread, which also tells the thread's id. */
+export interface ThreadWorkerHandle extends WorkerHandle {
+  /** The worker's `threadId` once started (Python's `ident`); `undefined` before. */
+  readonly threadId: number | undefined;
+}
+
 /**
  * Creates a {@link WorkerHandle} backed by a `node:worker_threads` Worker running the
  * package's thread entry (core's `serve` loop). Pools and `Thread` hold these.
@@ -42,11 +48,13 @@ const FAILED_TO_START: WorkerExit = { exitCode: 1, signal: null };
  * handle.setListener({ onMessage: console.log, onExit: console.log });
  * handle.start({ type: 'init', threadName: 'Thread-1' });
  */
-export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): WorkerHandle {
+export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): ThreadWorkerHandle {
   const resolved = normalizeThreadWorkerHandleOptions(options);
   let state: WorkerHandleState = 'created';
   let listener: WorkerHandleListener | undefined;
   let worker: Worker | undefined;
+  // Captured at creation: `worker.threadId` turns -1 once the thread has ended.
+  let threadId: number | undefined;
   let referenced = true;
   let forceTimer: NodeJS.Timeout | undefined;
   let exit: WorkerExit | undefined;
@@ -68,11 +76,14 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Wo
           exitWaiters.push(resolve);
         });
 
-  const handle: WorkerHandle = {
+  const handle: ThreadWorkerHandle = {
     name: resolved.name,
     kind: 'thread',
     get state() {
       return state;
+    },
+    get threadId() {
+      return threadId;
     },
     setListener(next) {
       listener = next;
@@ -90,7 +101,7 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Wo
       }
       state = 'starting';
       try {
-        worker = new Worker(getThreadEntryUrl(), {
+        worker = new Worker(getWorkerModuleUrl('thread-entry.js'), {
           execArgv: resolved.execArgv,
           env: resolved.env,
           workerData: resolved.workerData,
@@ -104,6 +115,7 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Wo
         });
         return;
       }
+      threadId = worker.threadId;
       if (!referenced) worker.unref();
       worker.on('online', () => {
         if (state === 'starting') state = 'running';

@@ -1,10 +1,14 @@
 // Test helper: wraps a thread worker handle with a mailbox so tests can await responses,
 // errors and the exit, and kills every handle it made in afterEach.
-import type { InitRequest, WorkerExit, WorkerHandle, WorkerResponse } from '@concur/core';
-import { createThreadWorkerHandle, type ThreadWorkerHandleOptions } from '@concur/threading';
+import type { InitRequest, WorkerExit, WorkerResponse } from '@concur/core';
+import {
+  createThreadWorkerHandle,
+  type ThreadWorkerHandle,
+  type ThreadWorkerHandleOptions,
+} from '@concur/threading';
 
 export interface HandleClient {
-  readonly handle: WorkerHandle;
+  readonly handle: ThreadWorkerHandle;
   readonly errors: Error[];
   readonly exits: WorkerExit[];
   /** Resolves with the next response (flattening `results`) that matches `predicate`. */
@@ -13,7 +17,7 @@ export interface HandleClient {
   exited(): Promise<WorkerExit>;
 }
 
-const made: WorkerHandle[] = [];
+const made: ThreadWorkerHandle[] = [];
 
 export const fixtureUrl = (name: string) => new URL(`../fixtures/${name}`, import.meta.url).href;
 
