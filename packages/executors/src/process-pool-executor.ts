@@ -1,0 +1,76 @@
+// ProcessPoolExecutor: Python's concurrent.futures.ProcessPoolExecutor over child processes.
+import {
+  validateArray,
+  validateOptionsObject,
+  validatePositiveInteger,
+  type TaskReference,
+} from '@concur/core';
+import { createProcessWorkerHandle } from '@concur/multiprocessing';
+import { BrokenProcessPool } from './errors.js';
+import { PoolExecutor } from './pool-executor.js';
+import { createPoolInitializer } from './pool-init.js';
+import { getUsableCpuCount } from './usable-cpus.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** Options of {@link ProcessPoolExecutor}. */
+export interface ProcessPoolExecutorOptions {
+  /** The most child processes. They start on demand. @default usable CPUs (cgroup-aware) */
+  readonly maxWorkers?: number;
+  /** A task run once in each new process before any work. @default none */
+  readonly initializer?: TaskReference;
+  /** Arguments of `initializer`. @default [] */
+  readonly initargs?: readonly unknown[];
+  /** A process is replaced by a fresh one after this many tasks. @default Infinity (never) */
+  readonly maxTasksPerChild?: number;
+}
+
+let executorCounter = 0;
+
+/**
+ * Runs tasks in a pool of child processes (Python's `ProcessPoolExecutor`). Each process
+ * is named `ProcessPoolExecutor-<executor>_<n>` (its `currentProcess().name`).
+ *
+ * @throws TypeError for a bad option (naming it, the expected and the received value).
+ * @example
+ * await using executor = new ProcessPoolExecutor({ maxWorkers: 3 });
+ * console.log(await executor.map(square, [1, 2, 3, 4, 5])); // [1, 4, 9, 16, 25]
+ */
+export class ProcessPoolExecutor extends PoolExecutor {
+  constructor(options?: ProcessPoolExecutorOptions) {
+    const raw = validateOptionsObject('ProcessPoolExecutor', options, [
+      'maxWorkers',
+      'initializer',
+      'initargs',
+      'maxTasksPerChild',
+    ]);
+    const maxWorkers =
+      raw.maxWorkers === undefined
+        ? getUsableCpuCount()
+        : validatePositiveInteger('maxWorkers', raw.maxWorkers);
+    const initargs = raw.initargs === undefined ? [] : validateArray('initargs', raw.initargs);
+    const initializer =
+      raw.initializer === undefined
+        ? undefined
+        : createPoolInitializer(raw.initializer, initargs, 'process');
+    super(
+      new WorkerPool({
+        factory: ({ name }) => createProcessWorkerHandle({ name }),
+        kind: 'process',
+        maxWorkers,
+        namePrefix: `ProcessPoolExecutor-${executorCounter++}`,
+        initializer,
+        idleTimeoutMs: Infinity,
+        maxTasksPerWorker:
+          raw.maxTasksPerChild === undefined
+            ? Infinity
+            : validatePositiveInteger('maxTasksPerChild', raw.maxTasksPerChild),
+        createBrokenError: (message, cause) =>
+          new BrokenProcessPool(
+            `A process in the process pool terminated abruptly or its initializer failed, the pool is not usable anymore: ${message}`,
+            { cause },
+          ),
+      }),
+      maxWorkers,
+    );
+  }
+}
