@@ -1,5 +1,6 @@
 // Main side: Python's `threading.Thread` over a worker thread, with a target task or a
 // subclass whose run() executes inside the worker.
+import { isMainThread } from 'node:worker_threads';
 import {
   getTaskLocation,
   InvalidStateError,
@@ -180,6 +181,11 @@ export class Thread<T extends TaskReference = TaskReference> {
     const state = getThreadInternals(this);
     if (state.state === 'initial') {
       throw new InvalidStateError('cannot join thread before it is started');
+    }
+    if (state.origin === 'main' && !isMainThread) {
+      throw new InvalidStateError(
+        'cannot join the main thread from a worker thread: it ends only with the process',
+      );
     }
     if (state.origin !== 'own' || runningInThisThread.thread === this) {
       throw new InvalidStateError('cannot join current thread');

@@ -54,8 +54,9 @@ describe('threading demos', () => {
     }
   });
 
-  it('race: a non-atomic read-modify-write loses updates without a Lock', async () => {
+  it('race: a non-atomic read-modify-write loses updates without a Lock, none with one', async () => {
     const lines = await runDemo('race');
+    expect(lines[2]).toBe('With a Lock:    counter = 200 (expected 200, 0 updates lost)');
     const match = /^Without a Lock: counter = (\d+) \(expected 200, (\d+) updates lost\)$/.exec(
       lines[1]!,
     );

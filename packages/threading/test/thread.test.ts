@@ -1,9 +1,9 @@
 // Thread with a target task: lifecycle, join with and without timeout, names, arguments
 // (revivables included) and option validation, with real worker threads.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { InvalidStateError, taskFrom } from '@concur/core';
 import { printNumbers } from '@concur/core/workloads';
-import { setExcepthook, defaultExcepthook, Thread } from '@concur/threading';
+import { setExcepthook, defaultExcepthook, Thread, type ThreadOptions } from '@concur/threading';
 import { SharedCounter } from './fixtures/increment-shared.mjs';
 import { createThread, joinAllThreads } from './helpers/threads.js';
 
@@ -112,5 +112,17 @@ describe('Thread with a target', () => {
     expect(() => new Thread({ args: 1 } as never)).toThrow(/`args` option to be an array/);
     expect(() => new Thread({ targt: printNumbers } as never)).toThrow(/Did you mean `target`/);
     await expect(new Thread().join(-1)).rejects.toThrow(/`timeoutMs` argument/);
+  });
+
+  it("types args from the target's signature", () => {
+    expectTypeOf<ThreadOptions<typeof printNumbers>['args']>().toEqualTypeOf<
+      [delayMs?: number] | undefined
+    >();
+    const typed = () => {
+      // @ts-expect-error printNumbers takes a number of milliseconds, not a string
+      new Thread({ target: printNumbers, args: ['slow'] });
+      new Thread({ target: printNumbers, args: [10] });
+    };
+    expectTypeOf(typed).toBeFunction();
   });
 });

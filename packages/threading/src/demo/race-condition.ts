@@ -1,6 +1,8 @@
-// Demo: a race condition on a counter in shared memory: lost updates without a Lock.
+// Demo: a race condition on a counter in shared memory: lost updates without a Lock, none
+// with one.
+import { Lock } from '../sync/lock.js';
 import { Thread } from '../thread.js';
-import { COUNTER, incrementUnsafely, RACE_CELLS } from './race-tasks.js';
+import { COUNTER, incrementUnsafely, incrementWithLock, RACE_CELLS } from './race-tasks.js';
 
 /** How many threads race, and how many increments each makes. */
 export const RACE_THREADS = 4;
@@ -20,7 +22,8 @@ async function runRace(label: string, createThread: (shared: SharedArrayBuffer) 
 
 /**
  * Four threads each add 1 to a shared counter 50 times with `counter = counter + 1`, which
- * is a read then a write: increments made between the two are overwritten.
+ * is a read then a write: increments made between the two are overwritten. Then the same
+ * with a Lock passed to every thread: nothing is lost.
  */
 export async function runRaceCondition(): Promise<void> {
   console.log(
@@ -30,6 +33,13 @@ export async function runRaceCondition(): Promise<void> {
     return new Thread({
       target: incrementUnsafely,
       args: [shared, RACE_INCREMENTS, RACE_THREADS],
+    });
+  });
+  const lock = new Lock();
+  await runRace('With a Lock:   ', (shared) => {
+    return new Thread({
+      target: incrementWithLock,
+      args: [shared, lock, RACE_INCREMENTS, RACE_THREADS],
     });
   });
 }

@@ -1,7 +1,8 @@
 // Demo tasks for the race condition: threads add to one counter in shared memory with a
-// non-atomic read-modify-write. Exported tasks, in a module without side effects, because
+// non-atomic read-modify-write, with and without a Lock. Exported tasks, in a module without side effects, because
 // each worker thread imports it.
 import { defineTask } from '@concur/core';
+import type { Lock } from '../sync/lock.js';
 
 /** Cell indices in the demo's Int32Array over a SharedArrayBuffer. */
 export const COUNTER = 0;
@@ -41,5 +42,28 @@ export const incrementUnsafely = defineTask(
     const cells = new Int32Array(shared);
     waitForEveryone(cells, parties);
     for (let i = 0; i < times; i++) incrementOnce(cells);
+  },
+);
+
+/**
+ * The same increments, each inside `using held = lock.hold()` (Python's `with lock:`): no
+ * other thread can read the counter between this thread's read and write.
+ * @example
+ * new Thread({ target: incrementWithLock, args: [shared, lock, 100, 4] }).start();
+ */
+export const incrementWithLock = defineTask(
+  import.meta.url,
+  function incrementWithLock(
+    shared: SharedArrayBuffer,
+    lock: Lock,
+    times: number,
+    parties: number,
+  ) {
+    const cells = new Int32Array(shared);
+    waitForEveryone(cells, parties);
+    for (let i = 0; i < times; i++) {
+      using _held = lock.hold();
+      incrementOnce(cells);
+    }
   },
 );
