@@ -1,0 +1,151 @@
+// Main side: the client's connections to one queue (a BullMQ Queue to add and remove jobs,
+// QueueEvents to hear about them), opened on first use and closed at shutdown.
+import { Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import { redactText } from '../connection/redact.js';
+import type { ResolvedConnection } from '../connection/connection.js';
+import { getAbortChannel, KEY_PREFIX } from '../protocol/channels.js';
+import { JOB_NAME, type JobData } from '../protocol/job-data.js';
+import { RESULT_RETENTION_S } from './executor-options.js';
+
+/** What the link reports about this client's jobs (events for other clients' jobs too). */
+export interface QueueLinkListener {
+  onActive(jobId: string): void;
+  onProgress(jobId: string, data: unknown): void;
+  onCompleted(jobId: string, returnValue: unknown): void;
+  onFailed(jobId: string, failedReason: string): void;
+  /** The event connection came back after a break: events may have been missed. */
+  onReconnected(): void;
+}
+
+/** A finished job as Redis has it, for reconciling after a reconnect. */
+export type JobRecord =
+  | { readonly state: 'missing' }
+  | { readonly state: 'pending' }
+  | { readonly state: 'completed'; readonly returnValue: unknown }
+  | {
+      readonly state: 'failed';
+      readonly failedReason: string;
+      readonly processedBy: string | undefined;
+    };
+
+interface Opened {
+  /** Commands: adding, removing and looking up jobs, publishing aborts. */
+  readonly client: Redis;
+  readonly queue: Queue;
+  /** A blocking connection reading the queue's event stream. */
+  readonly events: QueueEvents;
+}
+
+/**
+ * One client's connections to a queue.
+ * @example
+ * const link = new QueueLink(connection, 'jobs', listener);
+ * await link.add('client-1', data);
+ */
+export class QueueLink {
+  readonly #connection: ResolvedConnection;
+  readonly #queueName: string;
+  readonly #listener: QueueLinkListener;
+  #opened: Promise<Opened> | undefined;
+
+  constructor(connection: ResolvedConnection, queueName: string, listener: QueueLinkListener) {
+    this.#connection = connection;
+    this.#queueName = queueName;
+    this.#listener = listener;
+  }
+
+  /** Adds a job under a client-chosen id. @throws the connection's error, redacted. */
+  async add(jobId: string, data: JobData): Promise<void> {
+    const { queue } = await this.#open();
+    await queue.add(JOB_NAME, data, {
+      jobId,
+      attempts: 1,
+      removeOnComplete: { age: RESULT_RETENTION_S },
+      removeOnFail: { age: RESULT_RETENTION_S },
+    });
+  }
+
+  /** Removes a job that no worker holds. @returns whether it was removed. */
+  async remove(jobId: string): Promise<boolean> {
+    const { queue } = await this.#open();
+    return (await queue.remove(jobId)) === 1;
+  }
+
+  /** Asks the worker running `jobId` to fire its task's abort signal. */
+  async abort(jobId: string): Promise<void> {
+    const { client } = await this.#open();
+    await client.publish(getAbortChannel(this.#queueName), jobId);
+  }
+
+  /** Looks a job up, to settle it when its events were missed. */
+  async getRecord(jobId: string): Promise<JobRecord> {
+    const { queue } = await this.#open();
+    const job = await Job.fromId(queue, jobId);
+    if (job === undefined) return { state: 'missing' };
+    if (job.finishedOn === undefined) return { state: 'pending' };
+    if (job.failedReason !== undefined && job.failedReason !== '' && (await job.isFailed())) {
+      return { state: 'failed', failedReason: job.failedReason, processedBy: job.processedBy };
+    }
+    return { state: 'completed', returnValue: job.returnvalue };
+  }
+
+  /** Closes both connections (pending commands finish first). */
+  async close(): Promise<void> {
+    const opened = this.#opened;
+    this.#opened = undefined;
+    if (opened === undefined) return;
+    const links = await opened.catch(() => undefined);
+    if (links === undefined) return;
+    await Promise.allSettled([links.events.close(), links.queue.close()]);
+    await links.client.quit().catch(() => links.client.disconnect());
+  }
+
+  #open(): Promise<Opened> {
+    this.#opened ??= this.#connect();
+    return this.#opened;
+  }
+
+  async #connect(): Promise<Opened> {
+    const connection = this.#connection.options;
+    const client = new Redis({ ...connection, maxRetriesPerRequest: null });
+    client.on('error', () => undefined); // reported through the failing command instead
+    const queue = new Queue(this.#queueName, { connection: client, prefix: KEY_PREFIX });
+    queue.on('error', () => undefined);
+    // Read events from the stream's current end, as Redis numbers them: a client clock
+    // that differs from the server's cannot make us skip events of our first jobs.
+    const last = await client.xrevrange(
+      `${KEY_PREFIX}:${this.#queueName}:events`,
+      '+',
+      '-',
+      'COUNT',
+      1,
+    );
+    const events = new QueueEvents(this.#queueName, {
+      connection: { ...connection, maxRetriesPerRequest: null },
+      prefix: KEY_PREFIX,
+      lastEventId: last[0]?.[0] ?? '0-0',
+    });
+    events.on('error', (error) => {
+      // Keep the process alive through outages; ioredis reconnects by itself.
+      void redactText(String((error as Error)?.message ?? error));
+    });
+    const listener = this.#listener;
+    events.on('active', ({ jobId }) => listener.onActive(jobId));
+    events.on('progress', ({ jobId, data }) => listener.onProgress(jobId, data));
+    events.on('completed', ({ jobId, returnvalue }) => listener.onCompleted(jobId, returnvalue));
+    events.on('failed', ({ jobId, failedReason }) => listener.onFailed(jobId, failedReason));
+    await events.waitUntilReady();
+    const eventsClient = (await events.client) as unknown as Redis;
+    let broken = false;
+    eventsClient.on('close', () => {
+      broken = true;
+    });
+    eventsClient.on('ready', () => {
+      if (!broken) return;
+      broken = false;
+      listener.onReconnected();
+    });
+    return { client, queue, events };
+  }
+}
