@@ -1,0 +1,142 @@
+// Measures one configuration with tinybench: exactly `jobs` timed jobs, no tinybench warm-up
+// (ours runs right before measuring), the pool built in beforeAll, chronological samples
+// kept here and fed back as overriddenDuration so tinybench's statistics agree with ours.
+import { Bench } from 'tinybench';
+import { runJob, type DriveOptions } from '../strategies/run-job.js';
+import type { Strategy, StrategyInstance } from '../strategies/strategy.js';
+import { checksumResults } from './checksum.js';
+import type { Phase } from './plan.js';
+import type { PreparedWorkload } from './workloads.js';
+
+/** Warm-up stops once two consecutive jobs are within this fraction of each other. */
+const WARMUP_STABLE_WITHIN = 0.1;
+/** Untimed warm-up jobs at least (two: every worker has run the task at least once). */
+const WARMUP_MIN_JOBS = 2;
+/** Untimed warm-up jobs at most, however unstable the machine. */
+const WARMUP_MAX_JOBS = 8;
+/** Warm-up stops after this much wall time even if unstable, so smoke runs stay short. */
+const WARMUP_BUDGET_MS = 1500;
+
+/** What measuring a configuration gives. */
+export interface Measurement {
+  readonly jobsMs: number[];
+  readonly warmupJobs: number;
+  readonly cpuMsPerJob: number;
+  readonly checksumOk: boolean;
+}
+
+/** What to measure. */
+export interface MeasureRequest extends DriveOptions {
+  readonly name: string;
+  readonly strategy: Strategy;
+  readonly workers: number;
+  readonly phase: Phase;
+  readonly workload: PreparedWorkload;
+  readonly jobs: number;
+  /** The sequential checksum the results must match; absent: this is the baseline. */
+  readonly expectedChecksum?: number;
+}
+
+function elapsedMs(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function warmUp(instance: StrategyInstance, request: MeasureRequest): Promise<number> {
+  const started = process.hrtime.bigint();
+  let previous = Number.NaN;
+  let count = 0;
+  while (count < WARMUP_MAX_JOBS) {
+    const start = process.hrtime.bigint();
+    await runJob(instance, request.workload.createJob(), request);
+    const ms = elapsedMs(start);
+    count++;
+    const stable = Math.abs(ms - previous) <= WARMUP_STABLE_WITHIN * Math.max(ms, previous);
+    if (count >= WARMUP_MIN_JOBS && (stable || elapsedMs(started) > WARMUP_BUDGET_MS)) break;
+    previous = ms;
+  }
+  return count;
+}
+
+/**
+ * Measures one configuration and returns its chronological job times.
+ * @throws whatever creating the pool or a task throws.
+ */
+export async function measureConfig(
+  request: MeasureRequest,
+): Promise<Measurement & { checksum: number }> {
+  const { strategy, workers, phase, workload, jobs } = request;
+  const jobsMs: number[] = [];
+  let instance: StrategyInstance | undefined;
+  let warmupJobs = 0;
+  let checksum: number | undefined;
+  let checksumOk = true;
+  const check = (results: unknown[]): void => {
+    const sum = checksumResults(results);
+    checksum ??= sum;
+    if (sum !== (request.expectedChecksum ?? checksum)) checksumOk = false;
+  };
+  const bench = new Bench({
+    name: request.name,
+    timestampProvider: 'hrtimeNow',
+    warmup: false,
+    time: 0,
+    iterations: jobs,
+    retainSamples: true,
+    throws: true,
+  });
+  let cpuStart: NodeJS.CpuUsage | undefined;
+  bench.add(
+    request.name,
+    async () => {
+      const job = workload.createJob();
+      const start = process.hrtime.bigint();
+      if (phase === 'warm') {
+        const results = await runJob(instance!, job, request);
+        const ms = elapsedMs(start);
+        jobsMs.push(ms);
+        check(results);
+        return { overriddenDuration: ms };
+      }
+      const fresh = await strategy.create(workers);
+      let results: unknown[];
+      let ms: number | undefined;
+      try {
+        results = await runJob(fresh, job, request);
+        if (phase === 'first-result') ms = elapsedMs(start);
+      } finally {
+        await fresh.close();
+      }
+      ms ??= elapsedMs(start);
+      jobsMs.push(ms);
+      check(results);
+      return { overriddenDuration: ms };
+    },
+    {
+      async: true,
+      beforeAll: async () => {
+        if (phase === 'warm') {
+          instance = await strategy.create(workers);
+          warmupJobs = await warmUp(instance, request);
+        }
+        cpuStart = process.cpuUsage();
+      },
+      afterAll: async () => {
+        await instance?.close();
+        instance = undefined;
+      },
+    },
+  );
+  try {
+    await bench.run();
+  } finally {
+    await instance?.close();
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return {
+    jobsMs,
+    warmupJobs,
+    cpuMsPerJob: (cpu.user + cpu.system) / 1000 / Math.max(1, jobsMs.length),
+    checksumOk,
+    checksum: checksum ?? 0,
+  };
+}
