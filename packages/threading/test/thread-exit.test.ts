@@ -22,6 +22,11 @@ describe('process exit with threads', () => {
     expect(stdout.trim()).toBe('started daemon true');
   });
 
+  it('keeps the process alive while a daemon thread is being joined', async () => {
+    const { stdout } = await runScript('daemon-joined.mjs');
+    expect(stdout.trim()).toBe('joined, alive: false');
+  });
+
   it("loads a .ts target in a Thread's worker under `node --import tsx` (Node 20 workers ignore --import)", async () => {
     const { stdout, stderr } = await runScript('ts-target.mjs', [], ['--import', 'tsx']);
     expect(stderr).toBe('');

@@ -148,6 +148,16 @@ describe('createThreadWorkerHandle', () => {
     );
   });
 
+  it('reports a Worker that cannot be created as onError then onExit, asynchronously', async () => {
+    const client = startHandle({ execArgv: ['--no-such-node-flag'] });
+    expect(client.exits).toEqual([]);
+    expect(await client.exited()).toEqual({ exitCode: 1, signal: null });
+    expect(client.errors.map((e) => (e as NodeJS.ErrnoException).code)).toEqual([
+      'ERR_WORKER_INVALID_EXEC_ARGV',
+    ]);
+    expect(client.handle.state).toBe('stopped');
+  });
+
   it('refuses to start twice or without a listener', async () => {
     const handle = createThreadWorkerHandle({ name: 'no-listener' });
     expect(() => handle.start({ type: 'init' })).toThrow(/before setListener/);
