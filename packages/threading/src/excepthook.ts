@@ -19,6 +19,8 @@ export type Excepthook = (args: ExcepthookArgs) => void;
 /**
  * The default hook: prints `Exception in thread <name>:` and the stack to stderr, like
  * Python's `threading.__excepthook__`.
+ * @example
+ * setExcepthook(defaultExcepthook); // restore the default
  */
 export const defaultExcepthook: Excepthook = ({ excValue, thread }) => {
   process.stderr.write(`Exception in thread ${thread.name}:\n${describeThrown(excValue)}\n`);

@@ -108,7 +108,12 @@ export class Thread<T extends TaskReference = TaskReference> {
     );
   }
 
-  /** The thread's name; only for identification, several threads may share one. */
+  /**
+   * The thread's name; only for identification, several threads may share one.
+   * @default `Thread-N`, or `Thread-N (target)`
+   * @example
+   * t.name = 'downloader';
+   */
   get name(): string {
     return getThreadInternals(this).name;
   }
@@ -118,7 +123,10 @@ export class Thread<T extends TaskReference = TaskReference> {
 
   /**
    * Whether this is a daemon thread (never keeps the process alive). Set before `start()`.
+   * @default false
    * @throws InvalidStateError when set after `start()`.
+   * @example
+   * t.daemon = true; t.start();
    */
   get daemon(): boolean {
     return getThreadInternals(this).daemon;
@@ -131,12 +139,22 @@ export class Thread<T extends TaskReference = TaskReference> {
     state.daemon = validateBoolean('daemon', value, 'argument');
   }
 
-  /** The worker's `threadId` (Python's `ident`); `undefined` until started. */
+  /**
+   * The worker's `threadId` (Python's `ident`); `undefined` until started.
+   * @example
+   * t.start(); t.ident; // e.g. 3
+   */
   get ident(): number | undefined {
     return getThreadInternals(this).ident;
   }
 
-  /** The exception that escaped `run()` or the target, else `undefined`. */
+  /**
+   * The exception that escaped `run()` or the target (a `WorkerCrashedError` when the
+   * thread exited with a non-zero code), else `undefined`.
+   * @default undefined
+   * @example
+   * await t.join(); if (t.exception !== undefined) console.error(t.exception);
+   */
   get exception(): unknown {
     return getThreadInternals(this).failure?.value;
   }
@@ -145,6 +163,9 @@ export class Thread<T extends TaskReference = TaskReference> {
    * Starts the thread: a worker thread is created and runs the target or `run()`.
    * @throws InvalidStateError "threads can only be started once".
    * @throws TypeError when a subclass is not registered or its fields/args cannot be cloned.
+   * @example
+   * const t = new Thread({ target: printNumbers, args: [10] });
+   * t.start();
    */
   start(): void {
     const state = getThreadInternals(this);
@@ -158,6 +179,8 @@ export class Thread<T extends TaskReference = TaskReference> {
    * What the thread does. The default calls the target with the args. Subclasses override
    * it; the override runs inside the worker thread, on an instance rebuilt from the fields
    * the constructor set (structured clone; the constructor is not run again there).
+   * @example
+   * override async run() { console.log(`${this.name} starting`); }
    */
   run(): unknown {
     const { target, args } = getThreadInternals(this);
@@ -175,6 +198,9 @@ export class Thread<T extends TaskReference = TaskReference> {
    *
    * @param timeoutMs - the longest wait in milliseconds. @default Infinity
    * @throws InvalidStateError (as a rejection) before `start()` or for the current thread.
+   * @example
+   * await t.join(1500);
+   * if (t.isAlive()) console.log('still running after 1.5 s');
    */
   async join(timeoutMs: number = JOIN_FOREVER_MS): Promise<void> {
     validateDuration('timeoutMs', timeoutMs, 'argument');
@@ -207,7 +233,11 @@ export class Thread<T extends TaskReference = TaskReference> {
     }
   }
 
-  /** Whether the thread has started and not yet ended. */
+  /**
+   * Whether the thread has started and not yet ended.
+   * @example
+   * t.start(); t.isAlive(); // true
+   */
   isAlive(): boolean {
     return getThreadInternals(this).state === 'started';
   }
