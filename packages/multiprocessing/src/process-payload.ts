@@ -1,7 +1,14 @@
 // What a `Process` sends its child: the target task and its arguments, or a subclass's
 // module, export and fields. Checked synchronously in `start()` so errors name the argument.
 import { serialize } from 'node:v8';
-import { encodeRevivables, normalizeModuleUrl, type TaskSpec } from '@concur/core';
+import {
+  encodeRevivables,
+  getResolvedTaskSpec,
+  normalizeModuleUrl,
+  resolveTaskSpec,
+  type TaskReference,
+  type TaskSpec,
+} from '@concur/core';
 
 /** The child runs a task with arguments. */
 export interface TargetPayload {
@@ -47,6 +54,29 @@ export function encodeForChild(
     }
   }
   return encoded;
+}
+
+/**
+ * Builds the payload of a target process: arguments checked now, the task resolved after.
+ * @throws TypeError when there is no target, or an argument cannot be serialized.
+ */
+export function resolveTargetPayload(
+  target: TaskReference | undefined,
+  args: readonly unknown[],
+  name: string,
+): Promise<{ value: TargetPayload; revivable: boolean }> {
+  if (target === undefined) {
+    throw new TypeError(
+      `Process \`${name}\` has nothing to run: pass the \`target\` option, or subclass Process and override run().`,
+    );
+  }
+  const encoded = encodeForChild(name, args, (i) => `argument ${i + 1} (\`args[${i}]\`)`);
+  const build = (task: TaskSpec) => ({
+    value: { mode: 'target' as const, name, task, args: encoded.values },
+    revivable: encoded.revivable,
+  });
+  const known = getResolvedTaskSpec(target);
+  return known !== undefined ? Promise.resolve(build(known)) : resolveTaskSpec(target).then(build);
 }
 
 // ── subclasses ─────────────────────────────────────────────────────────────────────

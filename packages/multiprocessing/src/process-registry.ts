@@ -19,3 +19,13 @@ export function nextProcessNumber(): number {
  * subclass's own constructor does not run again.
  */
 export const REBUILD: unique symbol = Symbol('concur.rebuildProcess') as never;
+
+/**
+ * Returns the started children of this process that have not exited yet (Python's
+ * `multiprocessing.active_children()`).
+ * @example
+ * activeChildren().map((p) => p.name); // ['Process-1']
+ */
+export function activeChildren(): Process[] {
+  return [...activeProcesses];
+}

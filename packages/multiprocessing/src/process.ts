@@ -2,57 +2,31 @@
 // imports the target's module (spawn semantics) and runs it; exit codes follow Python.
 import { constants } from 'node:os';
 import {
-  getResolvedTaskSpec,
-  getTaskLocation,
   InvalidStateError,
-  resolveTaskSpec,
   validateArray,
   validateBoolean,
   validateOptionsObject,
   validateDuration,
   validateString,
-  type TaskArguments,
   type TaskReference,
-  type TaskSpec,
   type WorkerExit,
 } from '@concur/core';
 import { RUN_PROCESS_TASK } from './child-entry-path.js';
-import { currentProcess, isMainProcess } from './identity/process-identity.js';
+import { currentProcess } from './identity/process-identity.js';
 import { createProcessWorkerHandle, type ProcessWorkerHandle } from './process-handle.js';
 import {
   resolveProcessWorkerHandleOptions,
   type ResolvedProcessWorkerHandleOptions,
 } from './process-handle-options.js';
-import { encodeForChild, type ProcessPayload } from './process-payload.js';
+import { resolveTargetPayload, type ProcessPayload } from './process-payload.js';
 import { resolveRunPayload } from './process-subclass.js';
-import { activeProcesses, nextProcessNumber, REBUILD } from './process-registry.js';
-
-/** Options of {@link Process}. */
-export interface ProcessOptions<T extends TaskReference = TaskReference> {
-  /** The task to run in the child (from `defineTask`, exported). Omit when subclassing with `run()`. */
-  readonly target?: T;
-  /**
-   * Arguments for `target`; they cross by V8 serialization.
-   * @default []
-   */
-  readonly args?: TaskArguments<T>;
-  /**
-   * The process's name.
-   * @default `Process-N` (`<parent>:N` inside a child)
-   */
-  readonly name?: string;
-  /**
-   * A daemon child does not keep the parent alive and is ended when the parent exits.
-   * @default false
-   */
-  readonly daemon?: boolean;
-  /** Node flags for the child. @default process.execArgv */
-  readonly execArgv?: readonly string[];
-  /** Extra environment variables. @default {} */
-  readonly env?: Readonly<Record<string, string>>;
-  /** The child's working directory. @default process.cwd() */
-  readonly cwd?: string;
-}
+import { activeProcesses, REBUILD } from './process-registry.js';
+import {
+  checkTarget,
+  defaultName,
+  PROCESS_OPTION_KEYS,
+  type ProcessOptions,
+} from './process-options.js';
 
 /** A Process's lifecycle. */
 export type ProcessState = 'initial' | 'started' | 'stopped' | 'closed';
@@ -217,25 +191,7 @@ export class Process<T extends TaskReference = TaskReference> {
 
   #createPayload(): Promise<{ value: ProcessPayload; revivable: boolean }> {
     if (this.run !== Process.prototype.run) return resolveRunPayload(this, this.#name);
-    const target = this.#target;
-    if (target === undefined) {
-      throw new TypeError(
-        `Process \`${this.#name}\` has nothing to run: pass the \`target\` option, or subclass Process and override run().`,
-      );
-    }
-    const encoded = encodeForChild(
-      this.#name,
-      this.#args,
-      (i) => `argument ${i + 1} (\`args[${i}]\`)`,
-    );
-    const build = (task: TaskSpec) => ({
-      value: { mode: 'target' as const, name: this.#name, task, args: encoded.values },
-      revivable: encoded.revivable,
-    });
-    const known = getResolvedTaskSpec(target);
-    return known !== undefined
-      ? Promise.resolve(build(known))
-      : resolveTaskSpec(target).then(build);
+    return resolveTargetPayload(this.#target, this.#args, this.#name);
   }
 
   #onExit(exit: WorkerExit): void {
@@ -327,26 +283,4 @@ export class Process<T extends TaskReference = TaskReference> {
   toString(): string {
     return `<Process name='${this.#name}' state=${this.#state}${this.#exit ? ` exitCode=${this.exitCode}` : ''}>`;
   }
-}
-
-const PROCESS_OPTION_KEYS = ['target', 'args', 'name', 'daemon', 'execArgv', 'env', 'cwd'] as const;
-
-function checkTarget<T>(target: unknown): T {
-  getTaskLocation(target, 'target');
-  return target as T;
-}
-
-function defaultName(): string {
-  const number = nextProcessNumber();
-  return isMainProcess() ? `Process-${number}` : `${currentProcess().name}:${number}`;
-}
-
-/**
- * Returns the started children of this process that have not exited yet (Python's
- * `multiprocessing.active_children()`).
- * @example
- * activeChildren().map((p) => p.name); // ['Process-1']
- */
-export function activeChildren(): Process[] {
-  return [...activeProcesses];
 }
