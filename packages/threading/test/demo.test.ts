@@ -65,9 +65,17 @@ describe('threading demos', () => {
     expect(Number(match![1]) + Number(match![2])).toBe(200);
   });
 
-  it('rejects a bad --delay-ms with the one message template', async () => {
-    await expect(runDemo('--delay-ms', 'soon')).rejects.toThrow(
-      'Expected the `--delay-ms` option to be a non-negative number of milliseconds, got `"soon"` (string).',
-    );
+  it('rejects a bad --delay-ms or demo name with the one message template and exit code 2', async () => {
+    await expect(runDemo('--delay-ms', 'soon')).rejects.toMatchObject({
+      code: 2,
+      stderr:
+        'Expected the `--delay-ms` option to be a non-negative number of milliseconds, got `"soon"` (string).\n',
+    });
+    await expect(runDemo('nope')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(
+        '`demo name` argument to be one of threads, async, class, race',
+      ),
+    });
   });
 });

@@ -16,20 +16,33 @@ const DEMOS = {
 } as const;
 type DemoName = keyof typeof DEMOS;
 
-const { values, positionals } = parseArgs({
-  options: { 'delay-ms': { type: 'string', default: String(TUTORIAL_DELAY_MS) } },
-  allowPositionals: true,
-});
-const delayMs = Number(values['delay-ms']);
-if (values['delay-ms'].trim() === '' || !Number.isFinite(delayMs) || delayMs < 0) {
-  throwInvalid('--delay-ms', 'a non-negative number of milliseconds', values['delay-ms']);
+/** Reads the command line. @throws TypeError for a bad `--delay-ms` or demo name. */
+function parseCommandLine(): { delayMs: number; names: DemoName[] } {
+  const { values, positionals } = parseArgs({
+    options: { 'delay-ms': { type: 'string', default: String(TUTORIAL_DELAY_MS) } },
+    allowPositionals: true,
+  });
+  const delayMs = Number(values['delay-ms']);
+  if (values['delay-ms'].trim() === '' || !Number.isFinite(delayMs) || delayMs < 0) {
+    throwInvalid('--delay-ms', 'a non-negative number of milliseconds', values['delay-ms']);
+  }
+  const names = positionals.length === 0 ? Object.keys(DEMOS) : positionals;
+  for (const name of names) {
+    if (!(name in DEMOS))
+      throwInvalid('demo name', `one of ${Object.keys(DEMOS).join(', ')}`, name, 'argument');
+  }
+  return { delayMs, names: names as DemoName[] };
 }
-const names = positionals.length === 0 ? (Object.keys(DEMOS) as DemoName[]) : positionals;
-for (const name of names) {
-  if (!(name in DEMOS))
-    throwInvalid('demo name', `one of ${Object.keys(DEMOS).join(', ')}`, name, 'argument');
+
+let commandLine: { delayMs: number; names: DemoName[] } | undefined;
+try {
+  commandLine = parseCommandLine();
+} catch (error) {
+  // A usage error: the message says what to fix; a stack would only hide it.
+  console.error((error as Error).message);
+  process.exitCode = 2;
 }
-for (const [index, name] of names.entries()) {
+for (const [index, name] of (commandLine?.names ?? []).entries()) {
   if (index > 0) console.log();
-  await DEMOS[name as DemoName](delayMs);
+  await DEMOS[name](commandLine!.delayMs);
 }
