@@ -59,7 +59,7 @@ export type {
 
 export { serve } from './serve/serve.js';
 export type { ServeOptions } from './serve/serve.js';
-export { taskSignal } from './serve/task-context.js';
+export { callAsTask, taskSignal } from './serve/task-context.js';
 export { getWorkerIdentity, setWorkerIdentity } from './identity/identity.js';
 export { createMessagePortTransport } from './transports/message-port.js';
 export type { PortLike } from './transports/message-port.js';

@@ -38,3 +38,21 @@ export function taskSignal(): AbortSignal {
   }
   return task.controller.signal;
 }
+
+/**
+ * Calls `fn` as a task whose `taskSignal()` is `controller.signal`: for executors that run
+ * tasks on this thread (such as `EventLoopExecutor`), so one task body works everywhere.
+ * Only the synchronous part of `fn` sees the context, as in a worker.
+ *
+ * @example
+ * const controller = new AbortController();
+ * const result = callAsTask(controller, () => fn(...args));
+ */
+export function callAsTask<R>(controller: AbortController, fn: () => R): R {
+  const previous = enterTask({ id: 0, controller, aborted: controller.signal.aborted });
+  try {
+    return fn();
+  } finally {
+    enterTask(previous);
+  }
+}
