@@ -19,3 +19,6 @@ export { AsyncResult } from './pool/async-result.js';
 export type { AsyncResultCallbacks } from './pool/async-result.js';
 export { ResultIterator } from './pool/result-iterator.js';
 export { MAX_STARTUP_FAILURES } from './pool/worker-set.js';
+export { Queue, SimpleQueue, JoinableQueue } from './queue/queue.js';
+export { Pipe, Connection } from './queue/pipe.js';
+export { Empty, Full, EOFError } from './queue/errors.js';
