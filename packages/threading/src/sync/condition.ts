@@ -12,9 +12,9 @@ import {
 import { resolveTimeout, type AcquireOptions } from './acquire-options.js';
 import { CONDITION_LOCK, isConditionLock, type ConditionLockHooks } from './condition-lock.js';
 import type { Held } from './held.js';
-import { reviveLock, type Lock } from './lock.js';
+import { Lock, reviveLock } from './lock.js';
 import { awaitNotification, notifyWaiters, registerWaiter } from './notifier.js';
-import { RLock, reviveRLock } from './rlock.js';
+import { reviveRLock, type RLock } from './rlock.js';
 import { CONDITION_LAYOUT, createSlots, withAdoptedBuffer } from './slots.js';
 import { Deadline, runAsync, runBlocking, type WaitSteps } from './waiting.js';
 
@@ -39,11 +39,14 @@ export class Condition {
   readonly #cells: Int32Array;
 
   /**
-   * @param lock - the Lock or RLock to use; a new RLock when omitted, as in Python.
+   * @param lock - the Lock or RLock to use. Python defaults to an RLock; here the default is
+   * a new Lock, because RLock ownership is per thread and on the main thread several async
+   * functions share one thread, so an RLock would let them all hold it at once. Pass
+   * `new RLock()` for Python's behaviour in worker threads.
    * @throws TypeError when `lock` is not a Lock or RLock of this package.
    */
   constructor(lock?: Lock | RLock) {
-    const chosen = lock ?? new RLock();
+    const chosen = lock ?? new Lock();
     if (!isConditionLock(chosen)) throwInvalid('lock', 'a Lock or RLock', lock, 'argument');
     this.#lock = chosen;
     this.#hooks = chosen[CONDITION_LOCK];
@@ -169,10 +172,10 @@ export class Condition {
 
   private *waitSteps(deadline: Deadline): WaitSteps<boolean> {
     this.checkOwned('wait');
-    registerWaiter(this.#cells, NOTIFIER);
+    const ticket = registerWaiter(this.#cells, NOTIFIER);
     const saved = this.#hooks.releaseSave();
     try {
-      return yield* awaitNotification(this.#cells, NOTIFIER, deadline);
+      return yield* awaitNotification(this.#cells, NOTIFIER, ticket, deadline);
     } finally {
       yield* this.#hooks.acquireRestore(saved);
     }

@@ -1,16 +1,19 @@
 // A condition variable over three shared slots, used by Condition, Barrier and Queue.
 // `pending` counts registered waiters not yet chosen, `tokens` counts wake-ups granted but
-// not yet taken, and `sequence` is the futex word sleepers wait on. Registration and
-// notification happen while the caller holds the associated lock; taking a token or giving
-// up on a timeout happens without it, so both are lock-free CAS loops. The invariant
+// not yet taken, and `granted` counts notifications (the futex word sleepers wait on).
+// Registration and notification happen while the caller holds the associated lock; taking
+// a token or giving up on a timeout happens without it, so both are lock-free CAS loops.
+// A waiter remembers `granted` at registration and may only take a token granted after it,
+// so a thread that starts waiting later never steals the wake-up of an earlier one (which
+// would leave that one asleep with its condition true). The invariant
 // `pending + tokens >= waiters still inside awaitNotification` means a waiter that times out
-// either removes itself from `pending` or finds a token that is its own: no wake-up is lost.
+// either removes itself from `pending` or finds a token that is its own: none is lost.
 import { lockMutexForever, unlockMutex } from './mutex.js';
 import type { Deadline, WaitSteps } from './waiting.js';
 
 const PENDING = 0;
 const TOKENS = 1;
-const SEQUENCE = 2;
+const GRANTED = 2;
 
 function takeFrom(cells: Int32Array, index: number): boolean {
   for (;;) {
@@ -20,9 +23,13 @@ function takeFrom(cells: Int32Array, index: number): boolean {
   }
 }
 
-/** Registers the caller as a waiter. Call it while holding the associated lock. */
-export function registerWaiter(cells: Int32Array, base: number): void {
+/**
+ * Registers the caller as a waiter. Call it while holding the associated lock.
+ * @returns the waiter's ticket for {@link awaitNotification}.
+ */
+export function registerWaiter(cells: Int32Array, base: number): number {
   Atomics.add(cells, base + PENDING, 1);
+  return Atomics.load(cells, base + GRANTED);
 }
 
 /**
@@ -32,20 +39,21 @@ export function registerWaiter(cells: Int32Array, base: number): void {
 export function* awaitNotification(
   cells: Int32Array,
   base: number,
+  ticket: number,
   deadline: Deadline,
 ): WaitSteps<boolean> {
   for (;;) {
-    // Read the sequence before looking for a token: a notification after this read changes
+    // Read `granted` before looking for a token: a notification after this read changes
     // it, so the sleep below returns at once instead of missing the wake-up.
-    const sequence = Atomics.load(cells, base + SEQUENCE);
-    if (takeFrom(cells, base + TOKENS)) return true;
+    const granted = Atomics.load(cells, base + GRANTED);
+    if (granted !== ticket && takeFrom(cells, base + TOKENS)) return true;
     if (deadline.expired()) {
       if (takeFrom(cells, base + PENDING)) return false;
-      // Nobody is pending, so a notifier moved this waiter to `tokens` (or is doing so
-      // right now): loop and take the token.
+      // Nobody is pending, so a notifier chose this waiter and is adding its token right
+      // now (between its two steps): loop and take it.
       continue;
     }
-    yield { cells, index: base + SEQUENCE, expected: sequence, timeout: deadline.remaining() };
+    yield { cells, index: base + GRANTED, expected: granted, timeout: deadline.remaining() };
   }
 }
 
@@ -62,11 +70,11 @@ export function notifyWaiters(cells: Int32Array, base: number, count: number): n
       continue;
     }
     Atomics.add(cells, base + TOKENS, chosen);
-    Atomics.add(cells, base + SEQUENCE, 1);
+    Atomics.add(cells, base + GRANTED, 1);
     // Wake every sleeper: those without a token go back to sleep. Waking only `chosen`
     // could pick sleepers whose token an awake waiter then takes, which is still correct,
     // but waking all keeps the reasoning simple and the cost is small.
-    Atomics.notify(cells, base + SEQUENCE);
+    Atomics.notify(cells, base + GRANTED);
     return chosen;
   }
 }
@@ -87,10 +95,10 @@ export function* waitWithMutex(
   base: number,
   deadline: Deadline,
 ): WaitSteps<boolean> {
-  registerWaiter(cells, base);
+  const ticket = registerWaiter(cells, base);
   unlockMutex(cells, mutex);
   try {
-    return yield* awaitNotification(cells, base, deadline);
+    return yield* awaitNotification(cells, base, ticket, deadline);
   } finally {
     yield* lockMutexForever(cells, mutex);
   }
