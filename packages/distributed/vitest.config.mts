@@ -9,6 +9,8 @@ export default defineConfig(() => ({
     globals: false,
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // Starts a private Redis through tools/redis/start.sh unless REDIS_URL is set.
+    globalSetup: ['test/setup/redis-global.ts'],
     reporters: ['default'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,22 +1,25 @@
 // Main side: `remoteTask('pkg#export')`, a typed reference to a task that only the workers
 // need to have installed, named by package specifier or by a path under the worker's root.
 import { describeValue } from '@concur/core';
-import type { AnyFunction } from '@concur/core';
+import {
+  TASK_LOCATION,
+  type AnyFunction,
+  type TaskLocation,
+  type TaskReference,
+} from '@concur/core';
 import { isPackageName, splitSpecifier, type TaskAddress } from './task-address.js';
 
 /** The key under which a remote task keeps its address. */
 export const REMOTE_TASK_ADDRESS: unique symbol = Symbol.for('concur.remoteTaskAddress') as never;
-declare const REMOTE_SIGNATURE: unique symbol;
 
 /**
- * A task known only by name: the client does not import it, the worker does. The type
- * parameter carries the function's signature so `submit` and `map` check arguments.
+ * A task known only by name: the client does not import it, the worker does. It is a
+ * core `TaskReference` too, so `submit` and `map` infer arguments and results from `F`
+ * with any executor; local executors import package specifiers directly.
  */
-export interface RemoteTask<F extends AnyFunction = AnyFunction> {
+export type RemoteTask<F extends AnyFunction = AnyFunction> = TaskReference<F> & {
   readonly [REMOTE_TASK_ADDRESS]: TaskAddress;
-  /** Type-only: the signature of the task's function. */
-  readonly [REMOTE_SIGNATURE]?: F;
-}
+};
 
 /**
  * Names a task that workers load: `'<package specifier>#<export>'` or
@@ -32,7 +35,20 @@ export interface RemoteTask<F extends AnyFunction = AnyFunction> {
  */
 export function remoteTask<F extends AnyFunction = AnyFunction>(reference: string): RemoteTask<F> {
   const address = parseTaskReference(reference);
-  return Object.freeze({ [REMOTE_TASK_ADDRESS]: address }) as RemoteTask<F>;
+  const location: TaskLocation = {
+    // A bare specifier is importable as is where the package is installed; a path under
+    // the worker's root means nothing here, so its URL scheme says where it belongs.
+    moduleUrl: address.module.startsWith('./')
+      ? `concur-worker-root:${address.module}`
+      : address.module,
+    exportName: address.exportName,
+    fn: undefined,
+    displayName: address.exportName,
+  };
+  return Object.freeze({
+    [REMOTE_TASK_ADDRESS]: address,
+    [TASK_LOCATION]: location,
+  }) as RemoteTask<F>;
 }
 
 /** Tells whether a value was made by {@link remoteTask}. */

@@ -33,7 +33,8 @@ export class DistributedWorker {
   readonly name: string;
   readonly #options: ResolvedWorkerOptions;
   readonly #runner: TaskRunner;
-  readonly #running = new Map<string, number>();
+  /** Jobs this worker holds, with the runner's id once the task started (aborts may come first). */
+  readonly #running = new Map<string, { runId: number | undefined; aborted: boolean }>();
   #worker: Worker | undefined;
   #subscriber: Redis | undefined;
   #state: DistributedWorkerState = 'running';
@@ -78,8 +79,10 @@ export class DistributedWorker {
     this.#subscriber = subscriber;
     subscriber.on('error', () => undefined); // the worker's own client reports connection errors
     subscriber.on('message', (_channel: string, jobId: string) => {
-      const id = this.#running.get(jobId);
-      if (id !== undefined) this.#runner.abort(id);
+      const held = this.#running.get(jobId);
+      if (held === undefined) return;
+      held.aborted = true;
+      if (held.runId !== undefined) this.#runner.abort(held.runId);
     });
     await subscriber.subscribe(getAbortChannel(options.queue));
     this.#log(
@@ -114,6 +117,7 @@ export class DistributedWorker {
   async #process(job: Job): Promise<JobOutcome> {
     const worker = this.name;
     let address: TaskAddress | undefined;
+    this.#running.set(job.id!, { runId: undefined, aborted: false });
     try {
       const data = validateJobData(job.data);
       address = data.task;
@@ -136,8 +140,9 @@ export class DistributedWorker {
       }
       return { ok: false, error: encodeError(result.error), worker };
     } catch (error) {
-      if (job.id !== undefined) this.#running.delete(job.id);
       return this.#failure(error);
+    } finally {
+      this.#running.delete(job.id!);
     }
   }
 
@@ -151,12 +156,10 @@ export class DistributedWorker {
     const { id, outcome } = this.#runner.run(spec, args, (progress) =>
       job.updateProgress(progress),
     );
-    this.#running.set(job.id!, id);
-    try {
-      return await this.#withTimeout(id, outcome, timeout, address);
-    } finally {
-      this.#running.delete(job.id!);
-    }
+    const held = this.#running.get(job.id!)!;
+    held.runId = id;
+    if (held.aborted) this.#runner.abort(id);
+    return this.#withTimeout(id, outcome, timeout, address);
   }
 
   async #runChunk(
