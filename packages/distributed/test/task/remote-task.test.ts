@@ -1,6 +1,7 @@
 // remoteTask(): parsing 'package#export' and './path#export' references, and refusing
 // references that would name the client's disk.
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { EventLoopExecutor } from '@concur/executors';
 import {
   getTaskAddress,
   isRemoteTask,
