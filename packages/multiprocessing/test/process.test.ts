@@ -197,6 +197,14 @@ describe('Process end to end (a parent script)', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
+  it("delivers all of a child's stdout and stderr, even when it exits right after writing", async () => {
+    const { stdout, stderr, exitCode } = await runParent('big-output');
+    expect(exitCode).toBe(0);
+    expect(stdout).toHaveLength(1_000_000 + '\nEND OF CHILD OUTPUT'.length);
+    expect(stdout.endsWith('END OF CHILD OUTPUT')).toBe(true);
+    expect(stderr).toBe('child stderr line');
+  });
+
   it('keeps the parent alive until a non-daemon child exits', async () => {
     const { stdout, exitCode } = await runParent('non-daemon');
     expect(exitCode).toBe(0);

@@ -2,6 +2,7 @@
 // and exits as soon as that channel closes (a `stop` request, or the parent died).
 import { createProcessTransport, serve, setWorkerIdentity } from '@concur/core';
 import { PROCESS_NAME_VARIABLE } from '../process-environment.js';
+import { exitOnDisconnect } from './exit-on-disconnect.js';
 
 if (typeof process.send !== 'function') {
   throw new Error(
@@ -9,6 +10,5 @@ if (typeof process.send !== 'function') {
   );
 }
 setWorkerIdentity({ processName: process.env[PROCESS_NAME_VARIABLE] ?? `Process-${process.pid}` });
-// 'disconnect' fires when the parent closes the channel or dies, even by SIGKILL: no orphans.
-process.once('disconnect', () => process.exit());
+exitOnDisconnect();
 serve(createProcessTransport());
