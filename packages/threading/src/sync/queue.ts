@@ -13,25 +13,14 @@ import {
 } from '@concur/core';
 import { deserialize, serialize } from 'node:v8';
 import { resolveAcquireOptions } from './acquire-options.js';
-import { ByteRing, RECORD_HEADER_BYTES } from './byte-ring.js';
-import { Empty, Full, ShutDown } from './errors.js';
-import { lockMutexForever, unlockMutex } from './mutex.js';
-import { notifyWaiters, waitWithMutex } from './notifier.js';
-import {
-  createSlots,
-  isAdopting,
-  QUEUE_LAYOUT as L,
-  SLOT_BYTES,
-  withAdoptedBuffer,
-} from './slots.js';
-import { Deadline, runAsync, runBlocking, type WaitSteps } from './waiting.js';
+import { RECORD_HEADER_BYTES } from './byte-ring.js';
+import { QueueStorage } from './queue-storage.js';
+import { isAdopting, withAdoptedBuffer } from './slots.js';
+import { Deadline, runAsync, runBlocking } from './waiting.js';
 
 const KIND = 'concur.Queue';
 /** Default byte capacity: 1 MiB of serialized items, enough for thousands of small messages. */
 export const DEFAULT_QUEUE_BYTES = 1024 * 1024;
-/** Where the ring starts: after the header slots, 8-byte aligned. */
-const RING_OFFSET = Math.ceil((L.size * SLOT_BYTES) / 8) * 8;
-const ALL = Number.MAX_SAFE_INTEGER;
 
 /** Options of {@link Queue}. */
 export interface QueueOptions {
@@ -61,8 +50,7 @@ export interface QueueWaitOptions {
  * await queue.getAsync();     // main thread (never blocks the event loop)
  */
 export class Queue<T = unknown> {
-  readonly #cells: Int32Array;
-  readonly #ring: ByteRing;
+  readonly #storage: QueueStorage;
 
   /**
    * @param maxsize - the most items at once; 0 means no item limit (only `maxBytes`).
@@ -78,28 +66,22 @@ export class Queue<T = unknown> {
       if (known.maxBytes !== undefined)
         maxBytes = validatePositiveInteger('maxBytes', known.maxBytes);
     }
-    this.#cells = createSlots(L.size, RING_OFFSET - L.size * SLOT_BYTES + maxBytes);
-    if (!revived) {
-      Atomics.store(this.#cells, L.maxsize, maxsize);
-      Atomics.store(this.#cells, L.capacity, maxBytes);
-    }
-    const buffer = this.#cells.buffer as SharedArrayBuffer;
-    this.#ring = new ByteRing(buffer, RING_OFFSET, Atomics.load(this.#cells, L.capacity));
+    this.#storage = new QueueStorage(maxsize, maxBytes, revived);
   }
 
   /** The most items at once (0: no item limit). */
   get maxsize(): number {
-    return Atomics.load(this.#cells, L.maxsize);
+    return this.#storage.maxsize;
   }
 
   /** The bytes of shared memory for serialized items. */
   get maxBytes(): number {
-    return this.#ring.capacity;
+    return this.#storage.capacity;
   }
 
   /** How many items are queued (a snapshot). */
   qsize(): number {
-    return Atomics.load(this.#cells, L.count);
+    return this.#storage.count;
   }
 
   /** Whether the queue is empty (a snapshot). */
@@ -123,13 +105,13 @@ export class Queue<T = unknown> {
    */
   put(item: T, options?: QueueWaitOptions): void {
     const { blocking, timeout } = resolveAcquireOptions('Queue.put()', options, 'block');
-    runBlocking(this.putSteps(this.encode(item), blocking, Deadline.after(timeout)));
+    runBlocking(this.#storage.put(this.encode(item), blocking, Deadline.after(timeout)));
   }
 
   /** {@link put} without blocking the event loop. @throws as `put` (as a rejection, except bad arguments). */
   putAsync(item: T, options?: QueueWaitOptions): Promise<void> {
     const { blocking, timeout } = resolveAcquireOptions('Queue.putAsync()', options, 'block');
-    return runAsync(this.putSteps(this.encode(item), blocking, Deadline.after(timeout)));
+    return runAsync(this.#storage.put(this.encode(item), blocking, Deadline.after(timeout)));
   }
 
   /** `put(item, { block: false })`. @throws Full when full. */
@@ -145,13 +127,13 @@ export class Queue<T = unknown> {
    */
   get(options?: QueueWaitOptions): T {
     const { blocking, timeout } = resolveAcquireOptions('Queue.get()', options, 'block');
-    return deserialize(runBlocking(this.getSteps(blocking, Deadline.after(timeout)))) as T;
+    return deserialize(runBlocking(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
   }
 
   /** {@link get} without blocking the event loop. */
   async getAsync(options?: QueueWaitOptions): Promise<T> {
     const { blocking, timeout } = resolveAcquireOptions('Queue.getAsync()', options, 'block');
-    return deserialize(await runAsync(this.getSteps(blocking, Deadline.after(timeout)))) as T;
+    return deserialize(await runAsync(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
   }
 
   /** `get({ block: false })`. @throws Empty when empty. */
@@ -166,16 +148,7 @@ export class Queue<T = unknown> {
    * const job = queue.get(); try { handle(job); } finally { queue.taskDone(); }
    */
   taskDone(): void {
-    runBlocking(
-      this.lockedSteps(() => {
-        const unfinished = Atomics.load(this.#cells, L.unfinished);
-        if (unfinished <= 0) {
-          throw new RangeError('Queue.taskDone() called more times than there were items put.');
-        }
-        Atomics.store(this.#cells, L.unfinished, unfinished - 1);
-        if (unfinished === 1) notifyWaiters(this.#cells, L.allTasksDone, ALL);
-      }),
-    );
+    runBlocking(this.#storage.taskDone());
   }
 
   /**
@@ -184,12 +157,12 @@ export class Queue<T = unknown> {
    * queue.join();
    */
   join(): void {
-    runBlocking(this.joinSteps());
+    runBlocking(this.#storage.join());
   }
 
   /** {@link join} without blocking the event loop. */
   joinAsync(): Promise<void> {
-    return runAsync(this.joinSteps());
+    return runAsync(this.#storage.join());
   }
 
   /**
@@ -202,26 +175,12 @@ export class Queue<T = unknown> {
    */
   shutdown(immediate = false): void {
     validateBoolean('immediate', immediate, 'argument');
-    runBlocking(
-      this.lockedSteps(() => {
-        Atomics.store(this.#cells, L.shutdown, 1);
-        if (immediate) {
-          const dropped = Atomics.exchange(this.#cells, L.count, 0);
-          Atomics.store(this.#cells, L.head, 0);
-          Atomics.store(this.#cells, L.used, 0);
-          const unfinished = Atomics.load(this.#cells, L.unfinished);
-          Atomics.store(this.#cells, L.unfinished, Math.max(0, unfinished - dropped));
-          notifyWaiters(this.#cells, L.allTasksDone, ALL);
-        }
-        notifyWaiters(this.#cells, L.notEmpty, ALL);
-        notifyWaiters(this.#cells, L.notFull, ALL);
-      }),
-    );
+    runBlocking(this.#storage.shutdown(immediate));
   }
 
   /** Whether `shutdown()` was called. */
   get isShutdown(): boolean {
-    return Atomics.load(this.#cells, L.shutdown) === 1;
+    return this.#storage.isShutdown;
   }
 
   private encode(item: T): Uint8Array {
@@ -234,88 +193,12 @@ export class Queue<T = unknown> {
         { cause },
       );
     }
-    if (RECORD_HEADER_BYTES + bytes.length > this.#ring.capacity) {
+    if (!this.#storage.fits(bytes.length)) {
       throw new RangeError(
-        `Cannot put an item of ${bytes.length} serialized bytes on a Queue of ${this.#ring.capacity} bytes (${RECORD_HEADER_BYTES} more per item for framing): pass a larger \`maxBytes\` option to the Queue.`,
+        `Cannot put an item of ${bytes.length} serialized bytes on a Queue of ${this.#storage.capacity} bytes (${RECORD_HEADER_BYTES} more per item for framing): pass a larger \`maxBytes\` option to the Queue.`,
       );
     }
     return bytes;
-  }
-
-  private *lockedSteps<R>(body: () => R): WaitSteps<R> {
-    yield* lockMutexForever(this.#cells, L.mutex);
-    try {
-      return body();
-    } finally {
-      unlockMutex(this.#cells, L.mutex);
-    }
-  }
-
-  private hasRoom(recordBytes: number): boolean {
-    const maxsize = this.maxsize;
-    if (maxsize > 0 && Atomics.load(this.#cells, L.count) >= maxsize) return false;
-    return Atomics.load(this.#cells, L.used) + recordBytes <= this.#ring.capacity;
-  }
-
-  private *putSteps(payload: Uint8Array, blocking: boolean, deadline: Deadline): WaitSteps<void> {
-    const recordBytes = RECORD_HEADER_BYTES + payload.length;
-    yield* lockMutexForever(this.#cells, L.mutex);
-    try {
-      for (;;) {
-        if (this.isShutdown) throw new ShutDown('Cannot put on a Queue that was shut down.');
-        if (this.hasRoom(recordBytes)) break;
-        if (!blocking || deadline.expired())
-          throw new Full(
-            blocking ? `The Queue stayed full for the whole timeout.` : 'The Queue is full.',
-          );
-        yield* waitWithMutex(this.#cells, L.mutex, L.notFull, deadline);
-      }
-      const head = Atomics.load(this.#cells, L.head);
-      const used = Atomics.load(this.#cells, L.used);
-      this.#ring.writeRecord((head + used) % this.#ring.capacity, payload);
-      Atomics.store(this.#cells, L.used, used + recordBytes);
-      Atomics.add(this.#cells, L.count, 1);
-      Atomics.add(this.#cells, L.unfinished, 1);
-      notifyWaiters(this.#cells, L.notEmpty, 1);
-    } finally {
-      unlockMutex(this.#cells, L.mutex);
-    }
-  }
-
-  private *getSteps(blocking: boolean, deadline: Deadline): WaitSteps<Uint8Array> {
-    yield* lockMutexForever(this.#cells, L.mutex);
-    try {
-      while (Atomics.load(this.#cells, L.count) === 0) {
-        if (this.isShutdown) throw new ShutDown('The Queue was shut down and is empty.');
-        if (!blocking || deadline.expired())
-          throw new Empty(
-            blocking ? 'The Queue stayed empty for the whole timeout.' : 'The Queue is empty.',
-          );
-        yield* waitWithMutex(this.#cells, L.mutex, L.notEmpty, deadline);
-      }
-      const head = Atomics.load(this.#cells, L.head);
-      const payload = this.#ring.readRecord(head);
-      const recordBytes = RECORD_HEADER_BYTES + payload.length;
-      Atomics.store(this.#cells, L.head, (head + recordBytes) % this.#ring.capacity);
-      Atomics.sub(this.#cells, L.used, recordBytes);
-      Atomics.sub(this.#cells, L.count, 1);
-      // Every putter re-checks: the freed bytes may fit a small item but not a big one.
-      notifyWaiters(this.#cells, L.notFull, ALL);
-      return payload;
-    } finally {
-      unlockMutex(this.#cells, L.mutex);
-    }
-  }
-
-  private *joinSteps(): WaitSteps<void> {
-    yield* lockMutexForever(this.#cells, L.mutex);
-    try {
-      while (Atomics.load(this.#cells, L.unfinished) > 0) {
-        yield* waitWithMutex(this.#cells, L.mutex, L.allTasksDone, Deadline.after(Infinity));
-      }
-    } finally {
-      unlockMutex(this.#cells, L.mutex);
-    }
   }
 
   /** Describes the queue for another thread (core's revivable protocol). */
@@ -323,7 +206,7 @@ export class Queue<T = unknown> {
     return {
       kind: KIND,
       moduleUrl: import.meta.url,
-      data: { buffer: this.#cells.buffer },
+      data: { buffer: this.#storage.cells.buffer },
       scope: 'thread',
     };
   }
