@@ -1,8 +1,10 @@
 // Child-process entry: names the process, serves tasks over the IPC channel to the parent,
-// and exits as soon as that channel closes (a `stop` request, or the parent died).
+// and exits as soon as that channel closes (a `stop` request, or the parent died) or, when
+// a task never yields, as soon as its watchdog thread sees the parent is gone.
 import { createProcessTransport, serve, setWorkerIdentity } from '@concur/core';
 import { PROCESS_NAME_VARIABLE } from '../process-environment.js';
 import { exitOnDisconnect } from './exit-on-disconnect.js';
+import { startOrphanWatchdog } from './orphan-watchdog.js';
 
 if (typeof process.send !== 'function') {
   throw new Error(
@@ -11,4 +13,5 @@ if (typeof process.send !== 'function') {
 }
 setWorkerIdentity({ processName: process.env[PROCESS_NAME_VARIABLE] ?? `Process-${process.pid}` });
 exitOnDisconnect();
+startOrphanWatchdog();
 serve(createProcessTransport());
