@@ -3,12 +3,12 @@
 import { serialize } from 'node:v8';
 import {
   encodeRevivables,
-  getResolvedTaskSpec,
   normalizeModuleUrl,
-  resolveTaskSpec,
   type TaskReference,
   type TaskSpec,
 } from '@concur/core';
+import { isMainModule } from './identity/main-module.js';
+import { digestSource, resolveTaskTarget, type TaskTarget } from './task-target.js';
 
 /** The child runs a task with arguments. */
 export interface TargetPayload {
@@ -23,7 +23,8 @@ export interface RunPayload {
   readonly mode: 'run';
   readonly name: string;
   readonly moduleUrl: string;
-  readonly exportName: string;
+  /** The class's export name, or its source digest for a class of the main script. */
+  readonly exportName: string | { readonly digest: string };
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
@@ -71,12 +72,12 @@ export function resolveTargetPayload(
     );
   }
   const encoded = encodeForChild(name, args, (i) => `argument ${i + 1} (\`args[${i}]\`)`);
-  const build = (task: TaskSpec) => ({
-    value: { mode: 'target' as const, name, task, args: encoded.values },
+  const build = ({ spec, prefix }: TaskTarget) => ({
+    value: { mode: 'target' as const, name, task: spec, args: [...prefix, ...encoded.values] },
     revivable: encoded.revivable,
   });
-  const known = getResolvedTaskSpec(target);
-  return known !== undefined ? Promise.resolve(build(known)) : resolveTaskSpec(target).then(build);
+  const resolved = resolveTaskTarget(target, 'target');
+  return resolved instanceof Promise ? resolved.then(build) : Promise.resolve(build(resolved));
 }
 
 // ── subclasses ─────────────────────────────────────────────────────────────────────
@@ -121,7 +122,12 @@ export function getProcessClassModule(processClass: object): string | undefined 
 export function resolveProcessClassExport(
   processClass: object,
   moduleUrl: string,
-): Promise<string> {
+): Promise<string | { digest: string }> {
+  // The main script may still be evaluating (a top-level await): importing it would wait
+  // on itself, so its classes are named by a digest of their source instead.
+  if (isMainModule(moduleUrl)) {
+    return Promise.resolve({ digest: digestSource(processClass.toString()) });
+  }
   let promise = exportNames.get(processClass);
   if (promise === undefined) {
     promise = import(moduleUrl).then((namespace: Record<string, unknown>) => {

@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { defineTask, loadTask } from '@concur/core';
 import { currentProcess } from '../identity/process-identity.js';
 import type { ProcessPayload } from '../process-payload.js';
+import { digestSource } from '../task-target.js';
 import { REBUILD } from '../process-registry.js';
 import { Process } from '../process.js';
 
@@ -20,8 +21,7 @@ export const runProcess = defineTask(
         await fn(...payload.args);
         return;
       }
-      const namespace = (await import(payload.moduleUrl)) as Record<string, unknown>;
-      const processClass = namespace[payload.exportName] as new (...args: never[]) => Process;
+      const processClass = await findProcessClass(payload.moduleUrl, payload.exportName);
       // Construct as Process with the subclass's prototype: Process's own state is set up,
       // the subclass constructor is not run again, then the cloned fields are restored.
       const instance = Reflect.construct(Process, [REBUILD], processClass) as Process;
@@ -33,3 +33,20 @@ export const runProcess = defineTask(
     }
   },
 );
+
+async function findProcessClass(
+  moduleUrl: string,
+  exportName: string | { readonly digest: string },
+): Promise<new (...args: never[]) => Process> {
+  const namespace = (await import(moduleUrl)) as Record<string, unknown>;
+  if (typeof exportName === 'string') return namespace[exportName] as new () => Process;
+  const match = Object.values(namespace).find(
+    (value) => typeof value === 'function' && digestSource(value.toString()) === exportName.digest,
+  );
+  if (match === undefined) {
+    throw new Error(
+      `The Process subclass is not exported from ${moduleUrl}, so the child cannot find it.`,
+    );
+  }
+  return match as new () => Process;
+}

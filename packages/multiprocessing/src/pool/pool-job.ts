@@ -12,6 +12,10 @@ export interface PoolJob {
   /** `run`: one call with `argsList[0]`; `chunk`: one call per entry, result is the array. */
   readonly type: 'run' | 'chunk';
   readonly task: TaskSpec;
+  /** The task's own name, for messages (the spec may name a child-side wrapper). */
+  readonly taskName: string;
+  /** How many leading arguments of each list were added for the wrapper, not by the caller. */
+  readonly prefixLength: number;
   /** The argument lists, revivables already encoded. */
   readonly argsList: readonly (readonly unknown[])[];
   /** Whether `argsList` holds revivable marks. */

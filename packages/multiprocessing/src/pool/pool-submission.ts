@@ -1,6 +1,7 @@
 // Main side: the pieces of turning a Pool call into jobs: argument lists from an iterable,
 // chunks, Python's default chunk size, the initializer's init message, settle-once.
-import { encodeRevivables, resolveTaskSpec, throwInvalid } from '@concur/core';
+import { encodeRevivables, throwInvalid } from '@concur/core';
+import { resolveTaskTarget } from '../task-target.js';
 import type { AsyncResult } from './async-result.js';
 import type { JobOutcome } from './pool-job.js';
 import type { ResolvedPoolOptions } from './pool-options.js';
@@ -19,9 +20,13 @@ export function once(settle: (outcome: JobOutcome) => void): (outcome: JobOutcom
 /** Builds what every worker's `init` carries: the resolved initializer and its encoded args. */
 export async function resolveInit(options: ResolvedPoolOptions): Promise<InitTemplate> {
   if (options.initializer === undefined) return {};
-  const initializer = await resolveTaskSpec(options.initializer);
+  const { spec, prefix } = await resolveTaskTarget(options.initializer, 'initializer');
   const { values, revivable } = encodeRevivables(options.initargs, 'process');
-  return { initializer, initargs: values, ...(revivable ? { reviveInitargs: true as const } : {}) };
+  return {
+    initializer: spec,
+    initargs: [...prefix, ...values],
+    ...(revivable ? { reviveInitargs: true as const } : {}),
+  };
 }
 
 /** Python's default: about four chunks per worker. */

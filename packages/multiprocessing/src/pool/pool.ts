@@ -3,16 +3,12 @@
 import {
   CancelledError,
   encodeRevivables,
-  getResolvedTaskSpec,
-  getTaskLocation,
   InvalidStateError,
-  resolveTaskSpec,
   validateArray,
   validatePositiveInteger,
   type TaskArguments,
   type TaskReference,
   type TaskResult,
-  type TaskSpec,
 } from '@concur/core';
 import { AsyncResult, type AsyncResultCallbacks } from './async-result.js';
 import type { PoolJob, Submission } from './pool-job.js';
@@ -26,6 +22,7 @@ import {
   toArgsLists,
   toChunks,
 } from './pool-submission.js';
+import { resolveTaskTarget, type TaskTarget } from '../task-target.js';
 import { WorkerSet } from './worker-set.js';
 
 /** A Pool's lifecycle: it accepts work while `running`. */
@@ -258,18 +255,20 @@ export class Pool {
   #submit(task: TaskReference, submission: Submission): void {
     if (this.#state !== 'running')
       throw new InvalidStateError(`the pool is ${this.#state}: it accepts no more work.`);
-    getTaskLocation(task);
     const chunks = submission.chunks.map((chunk) => ({
       ...chunk,
       encoded: encodeRevivables(chunk.argsList, 'process'),
     }));
     this.#inFlight += chunks.length;
-    const enqueue = (spec: TaskSpec) => {
+    const enqueue = ({ spec, prefix, taskName }: TaskTarget) => {
       for (const chunk of chunks) {
+        const values = chunk.encoded.values as unknown[][];
         const job: PoolJob = {
           type: submission.type,
           task: spec,
-          argsList: chunk.encoded.values as unknown[][],
+          taskName,
+          prefixLength: prefix.length,
+          argsList: prefix.length === 0 ? values : values.map((args) => [...prefix, ...args]),
           revive: chunk.encoded.revivable,
           describe: (index) => submission.describe(chunk.start + index),
           settle: once((outcome) => {
@@ -281,9 +280,9 @@ export class Pool {
         this.#workers.enqueue(job);
       }
     };
-    const known = getResolvedTaskSpec(task);
-    if (known !== undefined) return enqueue(known);
-    resolveTaskSpec(task).then(enqueue, (error: unknown) => {
+    const target = resolveTaskTarget(task);
+    if (!(target instanceof Promise)) return enqueue(target);
+    target.then(enqueue, (error: unknown) => {
       this.#inFlight -= chunks.length;
       for (const chunk of chunks) submission.onChunk(chunk.start, { ok: false, error });
       this.#drainIfDone();

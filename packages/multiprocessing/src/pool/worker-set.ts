@@ -140,7 +140,7 @@ export class WorkerSet {
           : new WorkerCrashedError({
               exitCode: exit.exitCode,
               signal: exit.signal,
-              taskName: job.task.exportName,
+              taskName: job.taskName,
               workerName: worker.handle.name,
             });
       job.settle({ ok: false, error });
@@ -193,11 +193,12 @@ export class WorkerSet {
 function describeUnserializable(job: PoolJob, cause: unknown): TypeError {
   for (const [index, args] of job.argsList.entries()) {
     for (const [argIndex, value] of args.entries()) {
+      if (argIndex < job.prefixLength) continue;
       try {
         serialize(value);
       } catch (error) {
         return new TypeError(
-          `Cannot send argument ${argIndex + 1} of ${job.describe(index)} (task \`${job.task.exportName}\`) to a pool worker: ` +
+          `Cannot send argument ${argIndex - job.prefixLength + 1} of ${job.describe(index)} (task \`${job.taskName}\`) to a pool worker: ` +
             `${(error as Error).message}. Arguments cross by V8 serialization: plain data, Maps, Sets, Dates, ` +
             'typed arrays and errors work; functions, symbols and sockets do not.',
           { cause },
