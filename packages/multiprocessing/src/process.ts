@@ -67,7 +67,8 @@ export class Process<T extends TaskReference = TaskReference> {
     }
     const known = validateOptionsObject('Process', options, PROCESS_OPTION_KEYS);
     const { name, ...rest } = resolveProcessWorkerHandleOptions('Process', {
-      name: known.name ?? defaultName(),
+      // `null` is a wrong name, not a missing one: it must fail validation, not become the default.
+      name: known.name === undefined ? defaultName() : known.name,
       execArgv: known.execArgv,
       env: known.env,
       cwd: known.cwd,

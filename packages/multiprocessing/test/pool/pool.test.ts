@@ -153,6 +153,13 @@ describe('Pool', () => {
     await expect(pool.apply(square, [2])).rejects.toThrow(/initializer refused/);
   });
 
+  it('breaks instead of respawning forever when workers die before they are ready', async () => {
+    const pool = createPool({ processes: 1, execArgv: ['--no-such-node-flag'] });
+    const failure = pool.apply(square, [2]);
+    await expect(failure).rejects.toBeInstanceOf(BrokenExecutorError);
+    await expect(failure).rejects.toThrow(/3 workers in a row exited before they were ready/);
+  });
+
   it('gives a clear error naming an unserializable argument', async () => {
     const pool = createPool({ processes: 1 });
     await expect(pool.map(square as never, [1, () => 2] as never)).rejects.toThrow(
