@@ -12,6 +12,14 @@ import {
   type RevivableDescription,
 } from '@concur/core';
 import { resolveTimeout } from './acquire-options.js';
+import {
+  ACTION_PENDING,
+  BROKEN,
+  DRAINING,
+  FILLING,
+  RESETTING,
+  serveActionRequests,
+} from './barrier-action.js';
 import { BrokenBarrierError } from './errors.js';
 import { lockMutexForever, unlockMutex } from './mutex.js';
 import { notifyWaiters, waitWithMutex } from './notifier.js';
@@ -20,13 +28,6 @@ import { Deadline, runAsync, runBlocking, type WaitSteps } from './waiting.js';
 
 const KIND = 'concur.Barrier';
 const L = BARRIER_LAYOUT;
-const FILLING = 0;
-const DRAINING = 1;
-const RESETTING = 2;
-const BROKEN = 3;
-/** Every party arrived, and the last one waits for the creating thread to run the action. */
-const ACTION_PENDING = 4;
-
 /** Options of {@link Barrier}. */
 export interface BarrierOptions {
   /** Called once per cycle when every party has arrived, before any is released; runs in the thread that created the Barrier. */
@@ -55,6 +56,8 @@ export class Barrier {
   /**
    * @param parties - how many threads must call `wait` before all are released.
    * @throws TypeError for a bad `parties`, `action` or `timeout`.
+   * @example
+   * new Barrier(4, { action: () => console.log('go'), timeout: 5000 });
    */
   constructor(parties: number, options?: BarrierOptions) {
     const known = validateOptionsObject('Barrier', options, ['action', 'timeout'] as const);
@@ -71,18 +74,30 @@ export class Barrier {
     }
   }
 
-  /** How many threads must arrive to release the barrier. */
+  /**
+   * How many threads must arrive to release the barrier.
+   * @example
+   * barrier.parties; // 4
+   */
   get parties(): number {
     return Atomics.load(this.#cells, L.parties);
   }
 
-  /** How many threads are waiting now (a snapshot). */
+  /**
+   * How many threads are waiting now (a snapshot).
+   * @example
+   * barrier.nWaiting; // 0..parties-1
+   */
   get nWaiting(): number {
     const state = Atomics.load(this.#cells, L.state);
     return state === FILLING ? Atomics.load(this.#cells, L.count) : 0;
   }
 
-  /** Whether the barrier is broken. */
+  /**
+   * Whether the barrier is broken.
+   * @example
+   * if (barrier.broken) barrier.reset();
+   */
   get broken(): boolean {
     return Atomics.load(this.#cells, L.state) === BROKEN;
   }
@@ -248,31 +263,19 @@ export class Barrier {
     this.notifyAll();
   }
 
-  /** Serves action requests from the creating thread's event loop (started once shared). */
-  private *serveActionRequests(): WaitSteps<void> {
-    for (;;) {
-      const requests = Atomics.load(this.#cells, L.actionRequests);
-      if (this.state() === ACTION_PENDING) {
-        yield* lockMutexForever(this.#cells, L.mutex);
-        try {
-          if (this.state() === ACTION_PENDING) this.runAction();
-        } catch (error) {
-          // The parties see BrokenBarrierError; the error itself is reported here.
-          process.emitWarning(error as Error);
-        } finally {
-          unlockMutex(this.#cells, L.mutex);
-        }
-      }
-      yield { cells: this.#cells, index: L.actionRequests, expected: requests, timeout: Infinity };
-    }
-  }
-
-  /** Describes the barrier for another thread (core's revivable protocol). */
+  /**
+   * Describes the barrier for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([barrier], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     if (this.#action !== undefined && !this.#watching) {
       // Does not keep the process alive: it only matters while parties wait, and they do.
       this.#watching = true;
-      void runAsync(this.serveActionRequests(), false);
+      void runAsync(
+        serveActionRequests(this.#cells, () => this.runAction()),
+        false,
+      );
     }
     return {
       kind: KIND,

@@ -23,7 +23,11 @@ const { value: VALUE, bound: BOUND } = SEMAPHORE_LAYOUT;
 export class BoundedSemaphore extends Semaphore {
   protected override readonly displayName: string = 'BoundedSemaphore';
 
-  /** The initial value, which the counter may never exceed. */
+  /**
+   * The initial value, which the counter may never exceed.
+   * @example
+   * new BoundedSemaphore(3).bound; // 3
+   */
   get bound(): number {
     return Atomics.load(this.cells, BOUND);
   }
@@ -55,7 +59,11 @@ export class BoundedSemaphore extends Semaphore {
     Atomics.notify(this.cells, VALUE, n);
   }
 
-  /** Describes the semaphore for another thread (core's revivable protocol). */
+  /**
+   * Describes the semaphore for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([semaphore], 'thread'); // what Thread does with its args
+   */
   override [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

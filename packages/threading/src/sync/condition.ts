@@ -44,6 +44,8 @@ export class Condition {
    * functions share one thread, so an RLock would let them all hold it at once. Pass
    * `new RLock()` for Python's behaviour in worker threads.
    * @throws TypeError when `lock` is not a Lock or RLock of this package.
+   * @example
+   * const condition = new Condition(new RLock());
    */
   constructor(lock?: Lock | RLock) {
     const chosen = lock ?? new Lock();
@@ -53,32 +55,56 @@ export class Condition {
     this.#cells = createSlots(CONDITION_LAYOUT.size);
   }
 
-  /** The underlying lock. */
+  /**
+   * The underlying lock.
+   * @example
+   * condition.lock.locked();
+   */
   get lock(): Lock | RLock {
     return this.#lock;
   }
 
-  /** Acquires the underlying lock, blocking (see `Lock.acquire`). @returns whether acquired. */
+  /**
+   * Acquires the underlying lock, blocking (see `Lock.acquire`). @returns whether acquired.
+   * @example
+   * condition.acquire({ timeout: 100 });
+   */
   acquire(options?: AcquireOptions): boolean {
     return this.#lock.acquire(options);
   }
 
-  /** Acquires the underlying lock without blocking the event loop. */
+  /**
+   * Acquires the underlying lock without blocking the event loop.
+   * @example
+   * await condition.acquireAsync();
+   */
   acquireAsync(options?: AcquireOptions): Promise<boolean> {
     return this.#lock.acquireAsync(options);
   }
 
-  /** Releases the underlying lock. @throws InvalidStateError when not held. */
+  /**
+   * Releases the underlying lock. @throws InvalidStateError when not held.
+   * @example
+   * condition.release();
+   */
   release(): void {
     this.#lock.release();
   }
 
-  /** Holds the underlying lock for `using` (Python's `with condition:`). @throws TimeoutError. */
+  /**
+   * Holds the underlying lock for `using` (Python's `with condition:`). @throws TimeoutError.
+   * @example
+   * { using held = condition.hold(); condition.notifyAll(); }
+   */
   hold(options?: AcquireOptions): Held {
     return this.#lock.hold(options);
   }
 
-  /** Holds the underlying lock for `await using`. @throws TimeoutError (rejection). */
+  /**
+   * Holds the underlying lock for `await using`. @throws TimeoutError (rejection).
+   * @example
+   * { await using held = await condition.holdAsync(); condition.notify(); }
+   */
   holdAsync(options?: AcquireOptions): Promise<Held> {
     return this.#lock.holdAsync(options);
   }
@@ -191,7 +217,11 @@ export class Condition {
     return result;
   }
 
-  /** Describes the condition and its lock for another thread (core's revivable protocol). */
+  /**
+   * Describes the condition and its lock for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([condition], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

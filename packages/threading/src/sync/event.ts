@@ -20,7 +20,11 @@ const { flag: FLAG, generation: GENERATION } = EVENT_LAYOUT;
 export class Event {
   readonly #cells = createSlots(EVENT_LAYOUT.size);
 
-  /** Whether the flag is set. */
+  /**
+   * Whether the flag is set.
+   * @example
+   * if (event.isSet()) return;
+   */
   isSet(): boolean {
     return Atomics.load(this.#cells, FLAG) === 1;
   }
@@ -86,7 +90,11 @@ export class Event {
     }
   }
 
-  /** Describes the event for another thread (core's revivable protocol). */
+  /**
+   * Describes the event for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([event], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

@@ -18,24 +18,40 @@ export class Held implements Disposable, AsyncDisposable {
     this.#release = release;
   }
 
-  /** Whether this hold has not been released yet. */
+  /**
+   * Whether this hold has not been released yet.
+   * @example
+   * held.active; // true until released
+   */
   get active(): boolean {
     return this.#release !== undefined;
   }
 
-  /** Releases what was acquired; later calls do nothing. */
+  /**
+   * Releases what was acquired; later calls do nothing.
+   * @example
+   * held.release(); held.release(); // the second call does nothing
+   */
   release(): void {
     const release = this.#release;
     this.#release = undefined;
     release?.();
   }
 
-  /** Releases, for `using`. */
+  /**
+   * Releases, for `using`.
+   * @example
+   * { using held = lock.hold(); }
+   */
   [Symbol.dispose](): void {
     this.release();
   }
 
-  /** Releases, for `await using`. */
+  /**
+   * Releases, for `await using`.
+   * @example
+   * { await using held = await lock.holdAsync(); }
+   */
   [Symbol.asyncDispose](): Promise<void> {
     this.release();
     return Promise.resolve();

@@ -30,7 +30,11 @@ export class Lock extends Acquirable {
   readonly #cells = createSlots(LOCK_LAYOUT.size);
   protected readonly displayName = 'Lock';
 
-  /** Whether some thread holds the lock. */
+  /**
+   * Whether some thread holds the lock.
+   * @example
+   * lock.locked(); // false
+   */
   locked(): boolean {
     return isMutexLocked(this.#cells, MUTEX);
   }
@@ -72,7 +76,11 @@ export class Lock extends Acquirable {
     };
   }
 
-  /** Describes the lock for another thread (core's revivable protocol). */
+  /**
+   * Describes the lock for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([lock], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

@@ -56,6 +56,8 @@ export class Queue<T = unknown> {
    * @param maxsize - the most items at once; 0 means no item limit (only `maxBytes`).
    * @default maxsize 0
    * @throws TypeError for a bad `maxsize` or `maxBytes`.
+   * @example
+   * const queue = new Queue<string>(100, { maxBytes: 64 * 1024 });
    */
   constructor(maxsize = 0, options?: QueueOptions) {
     const revived = isAdopting();
@@ -69,27 +71,47 @@ export class Queue<T = unknown> {
     this.#storage = new QueueStorage(maxsize, maxBytes, revived);
   }
 
-  /** The most items at once (0: no item limit). */
+  /**
+   * The most items at once (0: no item limit).
+   * @example
+   * queue.maxsize; // 100
+   */
   get maxsize(): number {
     return this.#storage.maxsize;
   }
 
-  /** The bytes of shared memory for serialized items. */
+  /**
+   * The bytes of shared memory for serialized items.
+   * @example
+   * queue.maxBytes; // 65536
+   */
   get maxBytes(): number {
     return this.#storage.capacity;
   }
 
-  /** How many items are queued (a snapshot). */
+  /**
+   * How many items are queued (a snapshot).
+   * @example
+   * queue.qsize();
+   */
   qsize(): number {
     return this.#storage.count;
   }
 
-  /** Whether the queue is empty (a snapshot). */
+  /**
+   * Whether the queue is empty (a snapshot).
+   * @example
+   * if (queue.empty()) console.log('idle');
+   */
   empty(): boolean {
     return this.qsize() === 0;
   }
 
-  /** Whether the queue holds `maxsize` items (a snapshot; false when maxsize is 0). */
+  /**
+   * Whether the queue holds `maxsize` items (a snapshot; false when maxsize is 0).
+   * @example
+   * if (queue.full()) console.log('backpressure');
+   */
   full(): boolean {
     const maxsize = this.maxsize;
     return maxsize > 0 && this.qsize() >= maxsize;
@@ -108,13 +130,21 @@ export class Queue<T = unknown> {
     runBlocking(this.#storage.put(this.encode(item), blocking, Deadline.after(timeout)));
   }
 
-  /** {@link put} without blocking the event loop. @throws as `put` (as a rejection, except bad arguments). */
+  /**
+   * {@link put} without blocking the event loop. @throws as `put` (as a rejection, except bad arguments).
+   * @example
+   * await queue.putAsync(job, { timeout: 1000 });
+   */
   putAsync(item: T, options?: QueueWaitOptions): Promise<void> {
     const { blocking, timeout } = resolveAcquireOptions('Queue.putAsync()', options, 'block');
     return runAsync(this.#storage.put(this.encode(item), blocking, Deadline.after(timeout)));
   }
 
-  /** `put(item, { block: false })`. @throws Full when full. */
+  /**
+   * `put(item, { block: false })`. @throws Full when full.
+   * @example
+   * queue.putNowait(job);
+   */
   putNowait(item: T): void {
     this.put(item, { block: false });
   }
@@ -130,13 +160,21 @@ export class Queue<T = unknown> {
     return deserialize(runBlocking(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
   }
 
-  /** {@link get} without blocking the event loop. */
+  /**
+   * {@link get} without blocking the event loop.
+   * @example
+   * const job = await queue.getAsync({ timeout: 1000 });
+   */
   async getAsync(options?: QueueWaitOptions): Promise<T> {
     const { blocking, timeout } = resolveAcquireOptions('Queue.getAsync()', options, 'block');
     return deserialize(await runAsync(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
   }
 
-  /** `get({ block: false })`. @throws Empty when empty. */
+  /**
+   * `get({ block: false })`. @throws Empty when empty.
+   * @example
+   * const job = queue.getNowait();
+   */
   getNowait(): T {
     return this.get({ block: false });
   }
@@ -160,7 +198,11 @@ export class Queue<T = unknown> {
     runBlocking(this.#storage.join());
   }
 
-  /** {@link join} without blocking the event loop. */
+  /**
+   * {@link join} without blocking the event loop.
+   * @example
+   * await queue.joinAsync();
+   */
   joinAsync(): Promise<void> {
     return runAsync(this.#storage.join());
   }
@@ -178,7 +220,11 @@ export class Queue<T = unknown> {
     runBlocking(this.#storage.shutdown(immediate));
   }
 
-  /** Whether `shutdown()` was called. */
+  /**
+   * Whether `shutdown()` was called.
+   * @example
+   * if (queue.isShutdown) return;
+   */
   get isShutdown(): boolean {
     return this.#storage.isShutdown;
   }
@@ -201,7 +247,11 @@ export class Queue<T = unknown> {
     return bytes;
   }
 
-  /** Describes the queue for another thread (core's revivable protocol). */
+  /**
+   * Describes the queue for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([queue], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

@@ -32,12 +32,20 @@ export class RLock extends Acquirable {
   readonly #cells = createSlots(RLOCK_LAYOUT.size);
   protected readonly displayName = 'RLock';
 
-  /** Whether some thread holds the lock. */
+  /**
+   * Whether some thread holds the lock.
+   * @example
+   * rlock.locked();
+   */
   locked(): boolean {
     return isMutexLocked(this.#cells, MUTEX);
   }
 
-  /** Whether the calling thread holds the lock. */
+  /**
+   * Whether the calling thread holds the lock.
+   * @example
+   * if (!rlock.isOwned()) rlock.acquire();
+   */
   isOwned(): boolean {
     return Atomics.load(this.#cells, OWNER) === ME;
   }
@@ -106,7 +114,11 @@ export class RLock extends Acquirable {
     };
   }
 
-  /** Describes the lock for another thread (core's revivable protocol). */
+  /**
+   * Describes the lock for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([rlock], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,

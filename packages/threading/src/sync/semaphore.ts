@@ -33,6 +33,8 @@ export class Semaphore extends Acquirable {
    * @param value - the initial counter: how many may hold the semaphore at once.
    * @default value 1
    * @throws TypeError unless `value` is a non-negative integer.
+   * @example
+   * const slots = new Semaphore(3);
    */
   constructor(value = 1) {
     super();
@@ -45,7 +47,11 @@ export class Semaphore extends Acquirable {
     }
   }
 
-  /** The current counter (a snapshot: other threads may change it at once). */
+  /**
+   * The current counter (a snapshot: other threads may change it at once).
+   * @example
+   * semaphore.value; // 3
+   */
   get value(): number {
     return Atomics.load(this.cells, VALUE);
   }
@@ -87,7 +93,11 @@ export class Semaphore extends Acquirable {
     }
   }
 
-  /** Describes the semaphore for another thread (core's revivable protocol). */
+  /**
+   * Describes the semaphore for another thread (core's revivable protocol).
+   * @example
+   * encodeRevivables([semaphore], 'thread'); // what Thread does with its args
+   */
   [REVIVE](): RevivableDescription {
     return {
       kind: KIND,
