@@ -1,6 +1,6 @@
 // @concur/distributed: the Executor contract across machines, on BullMQ and Redis —
 // DistributedExecutor (client side), startWorker / concur-worker (worker side), remote tasks.
-export { DistributedExecutor } from './client/distributed-executor.js';
+export { DistributedExecutor, ABORT_GRACE_MS } from './client/distributed-executor.js';
 export type { DistributedTask, ProgressListener } from './client/distributed-executor.js';
 export { DEFAULT_MAX_IN_FLIGHT, RESULT_RETENTION_S } from './client/executor-options.js';
 export type { DistributedExecutorOptions } from './client/executor-options.js';

@@ -19,7 +19,8 @@ import {
   type WorkerTask,
 } from '@concur/executors';
 import { redactText } from '../connection/redact.js';
-import { encodeValue, type JobData } from '../protocol/job-data.js';
+import { encodeArguments } from '../protocol/encode-arguments.js';
+import type { JobData } from '../protocol/job-data.js';
 import { getTaskAddress } from '../task/get-task-address.js';
 import { isRemoteTask, REMOTE_TASK_ADDRESS, type RemoteTask } from '../task/remote-task.js';
 import { formatTaskAddress } from '../task/task-address.js';
@@ -29,7 +30,22 @@ import {
   type ResolvedExecutorOptions,
 } from './executor-options.js';
 import { settleFromFailure, settleFromReturnValue, type Settlement } from './outcome.js';
-import { QueueLink, type QueueLinkListener } from './queue-link.js';
+import {
+  acquireQueueLink,
+  type QueueLink,
+  type QueueLinkLease,
+  type QueueLinkListener,
+} from './queue-link.js';
+
+/**
+ * How long, in milliseconds, a task whose future was aborted, timed out or cancelled too
+ * late may keep its in-flight slot while its worker is asked to stop: long enough for a task
+ * that honours `taskSignal()` to report back, short enough that one ignoring it cannot block
+ * `shutdown()` (the worker's own timeout or stall handling deals with it afterwards).
+ */
+export const ABORT_GRACE_MS = 5_000;
+/** How often, in milliseconds, the abort request is repeated during that grace period. */
+const ABORT_REPEAT_MS = 500;
 
 /** Tasks a DistributedExecutor runs: `remoteTask(...)`, or `defineTask` / `taskFrom` tasks in a package. */
 export type DistributedTask = WorkerTask | RemoteTask;
@@ -49,8 +65,12 @@ interface Tracked {
   readonly signal: AbortSignal | undefined;
   phase: Phase;
   jobId: string | undefined;
+  /** Settles when the job is in Redis (or failed to get there). */
+  added: Promise<void> | undefined;
   taskName: string;
   timer: NodeJS.Timeout | undefined;
+  /** Repeats the abort request of a task whose future is done while a worker still runs it. */
+  abandon: NodeJS.Timeout | undefined;
   onAbort: (() => void) | undefined;
   progress: ProgressListener[] | undefined;
 }
@@ -69,6 +89,7 @@ interface Tracked {
 export class DistributedExecutor extends BaseExecutor<DistributedTask> {
   #state: ExecutorState = 'running';
   readonly #options: ResolvedExecutorOptions;
+  readonly #lease: QueueLinkLease;
   readonly #link: QueueLink;
   readonly #clientId = randomUUID();
   readonly #waiting = new TaskQueue<Tracked>();
@@ -82,11 +103,12 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
   constructor(options: DistributedExecutorOptions) {
     super();
     this.#options = resolveExecutorOptions(options);
-    this.#link = new QueueLink(
+    this.#lease = acquireQueueLink(
       this.#options.connection,
       this.#options.queue,
       this.#createListener(),
     );
+    this.#link = this.#lease.link;
   }
 
   /** The lifecycle state. */
@@ -163,12 +185,12 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
     if (this.#state === 'running') this.#state = 'shutting-down';
     if (options.cancelFutures) {
       for (const tracked of this.#waiting.drain()) tracked.future.cancel();
-      for (const tracked of [...this.#jobs.values()]) tracked.future.cancel();
+      for (const tracked of [...this.#jobs.values()]) void this.#cancelIfNotStarted(tracked);
     }
     const drained = new Promise<void>((resolve) => this.#drainWaiters.push(resolve));
     this.#checkDrained();
     this.#closing ??= drained
-      .then(() => this.#link.close())
+      .then(() => this.#lease.release())
       .then(() => {
         this.#state = 'shutdown';
       });
@@ -189,8 +211,10 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
       signal: options?.signal,
       phase: 'local',
       jobId: undefined,
+      added: undefined,
       taskName: isRemoteTask(task) ? formatTaskAddress(task[REMOTE_TASK_ADDRESS]) : 'task',
       timer: undefined,
+      abandon: undefined,
       onAbort: undefined,
       progress: undefined,
     };
@@ -233,7 +257,7 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
       data = {
         v: 1,
         task: address,
-        args: encodeValue(tracked.args),
+        args: encodeArguments(tracked.args, tracked.chunk, address.exportName),
         ...(tracked.chunk ? { chunk: true } : {}),
         ...(tracked.timeout === Infinity ? {} : { timeout: tracked.timeout }),
       };
@@ -248,8 +272,9 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
     const jobId = `${this.#clientId}-${++this.#nextJob}`;
     tracked.jobId = jobId;
     this.#jobs.set(jobId, tracked);
+    tracked.added = this.#link.add(jobId, data);
     try {
-      await this.#link.add(jobId, data);
+      await tracked.added;
     } catch (error) {
       const message = redactText(String((error as Error)?.message ?? error));
       this.#settle(tracked, {
@@ -263,6 +288,18 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
     if (tracked.phase === 'adding') tracked.phase = 'queued';
     // Cancelled while the job was being added: take it back out.
     if (tracked.future.cancelled()) this.#withdraw(tracked);
+  }
+
+  /**
+   * Cancels a task in Redis only when no worker has taken it: Redis, not this process's
+   * view of events, decides whether it started (shutdown's `cancelFutures`).
+   */
+  async #cancelIfNotStarted(tracked: Tracked): Promise<void> {
+    await tracked.added?.catch(() => undefined);
+    if (tracked.phase !== 'queued' || tracked.future.state !== 'pending') return;
+    if (!(await this.#link.remove(tracked.jobId!).catch(() => false))) return;
+    this.#settle(tracked, undefined);
+    tracked.future.cancel();
   }
 
   #onFutureDone(tracked: Tracked): void {
@@ -284,10 +321,28 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
     );
   }
 
+  /**
+   * Asks the worker holding the job to abort it, repeating the request (pub/sub is not
+   * stored, so one sent while a worker reconnects is lost) until the worker reports or
+   * ABORT_GRACE_MS passes; then the slot is freed and any late outcome ignored, so a task
+   * that ignores its signal cannot hold shutdown hostage.
+   */
   #abortRemote(tracked: Tracked): void {
-    if (tracked.jobId !== undefined && tracked.phase !== 'settled') {
-      this.#link.abort(tracked.jobId).catch(() => undefined);
+    if (
+      tracked.jobId === undefined ||
+      tracked.phase === 'settled' ||
+      tracked.abandon !== undefined
+    ) {
+      return;
     }
+    const jobId = tracked.jobId;
+    const publish = () => void this.#link.abort(jobId).catch(() => undefined);
+    publish();
+    const started = performance.now();
+    tracked.abandon = setInterval(() => {
+      if (performance.now() - started >= ABORT_GRACE_MS) this.#settle(tracked, undefined);
+      else publish();
+    }, ABORT_REPEAT_MS);
   }
 
   /** Finishes a tracked task once; later reports for it (a retried task finishing late) are ignored. */
@@ -297,6 +352,7 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
     tracked.phase = 'settled';
     if (tracked.jobId !== undefined) this.#jobs.delete(tracked.jobId);
     if (tracked.timer !== undefined) clearTimeout(tracked.timer);
+    if (tracked.abandon !== undefined) clearInterval(tracked.abandon);
     if (tracked.onAbort !== undefined)
       tracked.signal?.removeEventListener('abort', tracked.onAbort);
     tracked.progress = undefined;

@@ -1,5 +1,6 @@
-// Main side: the client's connections to one queue (a BullMQ Queue to add and remove jobs,
-// QueueEvents to hear about them), opened on first use and closed at shutdown.
+// Main side: the connections to one queue (a BullMQ Queue to add and remove jobs, QueueEvents
+// to hear about them), shared by every executor of this process on that queue, opened when
+// the first one is created and closed when the last one shuts down.
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import { redactText } from '../connection/redact.js';
@@ -37,22 +38,69 @@ interface Opened {
   readonly events: QueueEvents;
 }
 
+/** A use of a shared link by one executor. */
+export interface QueueLinkLease {
+  readonly link: QueueLink;
+  /** Stops this executor's events; the last release closes the connections. */
+  release(): Promise<void>;
+}
+
+const links = new Map<string, { link: QueueLink; users: number }>();
+
 /**
- * One client's connections to a queue.
+ * Gives the shared link for a connection and queue (opening it now, in the background),
+ * delivering its events to `listener` until released.
  * @example
- * const link = new QueueLink(connection, 'jobs', listener);
- * await link.add('client-1', data);
+ * const { link, release } = acquireQueueLink(connection, 'jobs', listener);
+ */
+export function acquireQueueLink(
+  connection: ResolvedConnection,
+  queueName: string,
+  listener: QueueLinkListener,
+): QueueLinkLease {
+  const key = JSON.stringify([connection.options, queueName]);
+  let entry = links.get(key);
+  if (entry === undefined) {
+    entry = { link: new QueueLink(connection, queueName), users: 0 };
+    links.set(key, entry);
+  }
+  const shared = entry;
+  shared.users++;
+  shared.link.listeners.add(listener);
+  shared.link.warmUp();
+  let released = false;
+  return {
+    link: shared.link,
+    release: async () => {
+      if (released) return;
+      released = true;
+      shared.link.listeners.delete(listener);
+      if (--shared.users > 0) return;
+      if (links.get(key) === shared) links.delete(key);
+      await shared.link.close();
+    },
+  };
+}
+
+/**
+ * The connections to one queue. Events go to every listener; each ignores other jobs.
  */
 export class QueueLink {
+  /** Who hears about jobs: one listener per executor using this link. */
+  readonly listeners = new Set<QueueLinkListener>();
   readonly #connection: ResolvedConnection;
   readonly #queueName: string;
-  readonly #listener: QueueLinkListener;
   #opened: Promise<Opened> | undefined;
+  #closed = false;
 
-  constructor(connection: ResolvedConnection, queueName: string, listener: QueueLinkListener) {
+  constructor(connection: ResolvedConnection, queueName: string) {
     this.#connection = connection;
     this.#queueName = queueName;
-    this.#listener = listener;
+  }
+
+  /** Starts connecting, so the first job does not wait for it; failures surface on use. */
+  warmUp(): void {
+    this.#open().catch(() => undefined);
   }
 
   /** Adds a job under a client-chosen id. @throws the connection's error, redacted. */
@@ -93,16 +141,25 @@ export class QueueLink {
   /** Closes both connections (pending commands finish first). */
   async close(): Promise<void> {
     const opened = this.#opened;
-    this.#opened = undefined;
+    this.#closed = true;
     if (opened === undefined) return;
-    const links = await opened.catch(() => undefined);
-    if (links === undefined) return;
-    await Promise.allSettled([links.events.close(), links.queue.close()]);
-    await links.client.quit().catch(() => links.client.disconnect());
+    const connections = await opened.catch(() => undefined);
+    if (connections === undefined) return;
+    await Promise.allSettled([connections.events.close(), connections.queue.close()]);
+    await connections.client.quit().catch(() => connections.client.disconnect());
   }
 
   #open(): Promise<Opened> {
-    this.#opened ??= this.#connect();
+    if (this.#closed)
+      return Promise.reject(new Error(`The connection to queue \`${this.#queueName}\` is closed.`));
+    if (this.#opened === undefined) {
+      const opening = this.#connect();
+      this.#opened = opening;
+      // A failed first connection is not kept: the next use tries again.
+      opening.catch(() => {
+        if (this.#opened === opening) this.#opened = undefined;
+      });
+    }
     return this.#opened;
   }
 
@@ -130,11 +187,15 @@ export class QueueLink {
       // Keep the process alive through outages; ioredis reconnects by itself.
       void redactText(String((error as Error)?.message ?? error));
     });
-    const listener = this.#listener;
-    events.on('active', ({ jobId }) => listener.onActive(jobId));
-    events.on('progress', ({ jobId, data }) => listener.onProgress(jobId, data));
-    events.on('completed', ({ jobId, returnvalue }) => listener.onCompleted(jobId, returnvalue));
-    events.on('failed', ({ jobId, failedReason }) => listener.onFailed(jobId, failedReason));
+    const each = (fn: (listener: QueueLinkListener) => void) => {
+      for (const listener of [...this.listeners]) fn(listener);
+    };
+    events.on('active', ({ jobId }) => each((l) => l.onActive(jobId)));
+    events.on('progress', ({ jobId, data }) => each((l) => l.onProgress(jobId, data)));
+    events.on('completed', ({ jobId, returnvalue }) =>
+      each((l) => l.onCompleted(jobId, returnvalue)),
+    );
+    events.on('failed', ({ jobId, failedReason }) => each((l) => l.onFailed(jobId, failedReason)));
     await events.waitUntilReady();
     const eventsClient = (await events.client) as unknown as Redis;
     let broken = false;
@@ -144,7 +205,7 @@ export class QueueLink {
     eventsClient.on('ready', () => {
       if (!broken) return;
       broken = false;
-      listener.onReconnected();
+      each((l) => l.onReconnected());
     });
     return { client, queue, events };
   }

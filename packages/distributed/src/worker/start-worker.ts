@@ -22,6 +22,12 @@ import {
   type WorkerOptions,
 } from './worker-options.js';
 
+/**
+ * How long, in milliseconds, a worker remembers an abort for a job it does not hold: clients
+ * repeat aborts for 5 s (ABORT_GRACE_MS), so a minute covers any delay in taking the job.
+ */
+const EARLY_ABORT_TTL_MS = 60_000;
+
 /** The lifecycle of a worker, one field. */
 export type DistributedWorkerState = 'running' | 'closing' | 'closed';
 
@@ -33,6 +39,8 @@ export class DistributedWorker {
   readonly name: string;
   readonly #options: ResolvedWorkerOptions;
   readonly #runner: TaskRunner;
+  /** Aborts that arrived before their job (job id → when, in performance.now() ms), oldest first. */
+  readonly #earlyAborts = new Map<string, number>();
   /** Jobs this worker holds, with the runner's id once the task started (aborts may come first). */
   readonly #running = new Map<string, { runId: number | undefined; aborted: boolean }>();
   #worker: Worker | undefined;
@@ -80,7 +88,10 @@ export class DistributedWorker {
     subscriber.on('error', () => undefined); // the worker's own client reports connection errors
     subscriber.on('message', (_channel: string, jobId: string) => {
       const held = this.#running.get(jobId);
-      if (held === undefined) return;
+      if (held === undefined) {
+        this.#rememberEarlyAbort(jobId);
+        return;
+      }
       held.aborted = true;
       if (held.runId !== undefined) this.#runner.abort(held.runId);
     });
@@ -117,7 +128,7 @@ export class DistributedWorker {
   async #process(job: Job): Promise<JobOutcome> {
     const worker = this.name;
     let address: TaskAddress | undefined;
-    this.#running.set(job.id!, { runId: undefined, aborted: false });
+    this.#running.set(job.id!, { runId: undefined, aborted: this.#earlyAborts.delete(job.id!) });
     try {
       const data = validateJobData(job.data);
       address = data.task;
@@ -211,6 +222,20 @@ export class DistributedWorker {
       }, timeout);
     });
     return Promise.race([outcome, expired]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Keeps an abort for a job this worker does not hold yet: it may be taking the job right
+   * now (BullMQ marks it active before calling the processor). Every worker hears every
+   * abort, so entries expire after EARLY_ABORT_TTL_MS.
+   */
+  #rememberEarlyAbort(jobId: string): void {
+    const now = performance.now();
+    for (const [id, at] of this.#earlyAborts) {
+      if (now - at < EARLY_ABORT_TTL_MS) break;
+      this.#earlyAborts.delete(id);
+    }
+    this.#earlyAborts.set(jobId, now);
   }
 
   #failure(error: unknown): JobOutcome {

@@ -8,9 +8,14 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it } from 
 import { CancelledError, InvalidStateError, registerErrorClass, TimeoutError } from '@concur/core';
 import { sleepTask } from '@concur/core/workloads';
 import { wait, type Future } from '@concur/executors';
-import { DistributedExecutor, remoteTask, TaskLoadError } from '@concur/distributed';
+import {
+  ABORT_GRACE_MS,
+  DistributedExecutor,
+  remoteTask,
+  TaskLoadError,
+} from '@concur/distributed';
 import { echo } from '../fixtures/echo.mjs';
-import { forever } from '../fixtures/forever.mjs';
+import { forever, ignoreAbort } from '../fixtures/forever.mjs';
 import { countSteps } from '../fixtures/progress.mjs';
 import { sleep } from '../fixtures/sleep.mjs';
 import { QuotaError, throwLater, throwQuota } from '../fixtures/throw.mjs';
@@ -214,6 +219,22 @@ describe('DistributedExecutor', () => {
 });
 
 describe('DistributedExecutor shutdown', () => {
+  it('frees the slot of a task that ignores its abort after ABORT_GRACE_MS, so shutdown ends', async () => {
+    const own = new DistributedExecutor({ connection, queue, maxInFlight: 1 });
+    const controller = new AbortController();
+    const stubborn = own.submitWith({ signal: controller.signal }, ignoreAbort, 60_000);
+    const next = own.submit(echo, 'after the grace period');
+    await waitUntil(() => stubborn.running(), 'the task runs');
+    controller.abort(new Error('please stop'));
+    await expect(stubborn.result()).rejects.toThrow('please stop');
+    expect(next.running()).toBe(false);
+    const started = performance.now();
+    expect(await next).toBe('after the grace period');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(ABORT_GRACE_MS - 600);
+    await own.shutdown();
+    expect(own.state).toBe('shutdown');
+  });
+
   it('cancels queued tasks with cancelFutures, finishes running ones, then refuses work', async () => {
     const own = new DistributedExecutor({ connection, queue, maxInFlight: 2 });
     const running = [own.submit(sleep, 300, 'r1'), own.submit(sleep, 300, 'r2')];
