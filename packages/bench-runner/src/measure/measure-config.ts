@@ -2,9 +2,10 @@
 // (ours runs right before measuring), the pool built in beforeAll, chronological samples
 // kept here and fed back as overriddenDuration so tinybench's statistics agree with ours.
 import { Bench } from 'tinybench';
-import { runJob, type DriveOptions } from '../strategies/run-job.js';
+import { runJob, type DriveOptions, type Job } from '../strategies/run-job.js';
 import type { Strategy, StrategyInstance } from '../strategies/strategy.js';
 import { checksumResults } from './checksum.js';
+import { CLOSE_TIMEOUT_MS, JOB_TIMEOUT_MS, withTimeLimit } from './time-limit.js';
 import type { Phase } from './plan.js';
 import type { PreparedWorkload } from './workloads.js';
 
@@ -23,6 +24,8 @@ export interface Measurement {
   readonly warmupJobs: number;
   readonly cpuMsPerJob: number;
   readonly checksumOk: boolean;
+  /** Why the warm pool failed to close after its samples were taken, if it did. */
+  readonly closeError?: string;
 }
 
 /** What to measure. */
@@ -37,6 +40,14 @@ export interface MeasureRequest extends DriveOptions {
   readonly expectedChecksum?: number;
 }
 
+function timedJob(instance: StrategyInstance, job: Job, options: DriveOptions): Promise<unknown[]> {
+  return withTimeLimit(runJob(instance, job, options), JOB_TIMEOUT_MS, 'a job');
+}
+
+function closeInTime(instance: StrategyInstance): Promise<void> {
+  return withTimeLimit(instance.close(), CLOSE_TIMEOUT_MS, 'closing the pool');
+}
+
 function elapsedMs(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
@@ -47,7 +58,7 @@ async function warmUp(instance: StrategyInstance, request: MeasureRequest): Prom
   let count = 0;
   while (count < WARMUP_MAX_JOBS) {
     const start = process.hrtime.bigint();
-    await runJob(instance, request.workload.createJob(), request);
+    await timedJob(instance, request.workload.createJob(), request);
     const ms = elapsedMs(start);
     count++;
     const stable = Math.abs(ms - previous) <= WARMUP_STABLE_WITHIN * Math.max(ms, previous);
@@ -70,6 +81,7 @@ export async function measureConfig(
   let warmupJobs = 0;
   let checksum: number | undefined;
   let checksumOk = true;
+  let closeError: string | undefined;
   const check = (results: unknown[]): void => {
     const sum = checksumResults(results);
     checksum ??= sum;
@@ -91,7 +103,7 @@ export async function measureConfig(
       const job = workload.createJob();
       const start = process.hrtime.bigint();
       if (phase === 'warm') {
-        const results = await runJob(instance!, job, request);
+        const results = await timedJob(instance!, job, request);
         const ms = elapsedMs(start);
         jobsMs.push(ms);
         check(results);
@@ -101,10 +113,10 @@ export async function measureConfig(
       let results: unknown[];
       let ms: number | undefined;
       try {
-        results = await runJob(fresh, job, request);
+        results = await timedJob(fresh, job, request);
         if (phase === 'first-result') ms = elapsedMs(start);
       } finally {
-        await fresh.close();
+        await closeInTime(fresh);
       }
       ms ??= elapsedMs(start);
       jobsMs.push(ms);
@@ -121,15 +133,18 @@ export async function measureConfig(
         cpuStart = process.cpuUsage();
       },
       afterAll: async () => {
-        await instance?.close();
+        const open = instance;
         instance = undefined;
+        // The samples are already taken: a pool that fails to close is reported, not discarded.
+        if (open !== undefined) closeError = await closeInTime(open).then(() => undefined, String);
       },
     },
   );
   try {
     await bench.run();
   } finally {
-    await instance?.close();
+    if (instance !== undefined)
+      closeError = await closeInTime(instance).then(() => undefined, String);
   }
   const cpu = process.cpuUsage(cpuStart);
   return {
@@ -138,5 +153,6 @@ export async function measureConfig(
     cpuMsPerJob: (cpu.user + cpu.system) / 1000 / Math.max(1, jobsMs.length),
     checksumOk,
     checksum: checksum ?? 0,
+    closeError,
   };
 }

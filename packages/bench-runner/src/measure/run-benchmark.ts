@@ -15,14 +15,14 @@ const CALIBRATION_SAMPLE_MS = { smoke: 20, quick: 50, full: 100, scaling: 50 } a
 
 /**
  * Worker counts from 1 to 2 × effective CPUs: every count on small machines, powers of two
- * plus the effective count and 1.5× on big ones; smoke runs only 1, E and 2E.
+ * plus the effective count and 1.5× on big ones; smoke runs only 1 and E.
  * @example
  * deriveWorkerGrid(2, 'quick'); // [1, 2, 3, 4]
  */
 export function deriveWorkerGrid(effectiveCpus: number, profile: ProfileName): number[] {
   const max = 2 * effectiveCpus;
   let grid: number[];
-  if (profile === 'smoke') grid = [1, effectiveCpus, max];
+  if (profile === 'smoke') grid = [1, effectiveCpus];
   else if (effectiveCpus <= 4) grid = Array.from({ length: max }, (_, i) => i + 1);
   else {
     grid = [effectiveCpus, Math.round(1.5 * effectiveCpus), max];

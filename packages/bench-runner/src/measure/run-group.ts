@@ -106,6 +106,7 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
         cpuMsPerJob: measured.cpuMsPerJob,
         maxRssKb: process.resourceUsage().maxRSS,
         checksumOk: measured.checksumOk,
+        ...(measured.closeError === undefined ? {} : { error: measured.closeError }),
       };
     } catch (error) {
       return {

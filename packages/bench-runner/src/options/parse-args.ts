@@ -42,10 +42,28 @@ type ValueFlag = (typeof VALUE_FLAGS)[number];
 /** The default seed, so two runs without `--seed` shuffle identically. */
 export const DEFAULT_SEED = 20_240_601;
 
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 function closest(flag: string): string {
   const known = [...VALUE_FLAGS, ...BOOLEAN_FLAGS];
-  const prefix = known.find((k) => k.startsWith(flag) || flag.startsWith(k));
-  return prefix ? ` Did you mean \`${prefix}\`?` : '';
+  const best = known
+    .map((candidate) => ({ candidate, distance: editDistance(flag, candidate) }))
+    .sort((a, b) => a.distance - b.distance)[0]!;
+  return best.distance <= 2 ? ` Did you mean \`${best.candidate}\`?` : '';
 }
 
 function parseIntegerList(flag: string, text: string, minimum: number): number[] {

@@ -51,3 +51,23 @@ export function formatNotes(summary: ConfigSummary): string {
   if (summary.errors.length > 0) return `error: ${summary.errors[0]}`;
   return summary.warnings.join('; ');
 }
+
+/** Median job time per task: the per-task cost for dispatch measurements. */
+export function formatPerTask(summary: ConfigSummary): string {
+  return summary.medianJobMs === undefined ? '—' : formatMs(summary.medianJobMs / summary.tasks);
+}
+
+/**
+ * The speedup cell: a ratio to sequential, except for no-op tasks, where sequential does no
+ * work and the ratio only restates the dispatch cost (see the per-task column instead).
+ */
+export function formatSpeedupCell(summary: ConfigSummary): string {
+  if (summary.strategy === 'sequential') return 'baseline';
+  if (summary.workloadKind === 'noop' || summary.speedup === undefined) return '—';
+  return formatRatio(summary.speedup);
+}
+
+/** The verdict cell, blank where the speedup cell is. */
+export function formatVerdictCell(summary: ConfigSummary): string {
+  return summary.workloadKind === 'noop' ? '' : formatVerdict(summary.speedup);
+}

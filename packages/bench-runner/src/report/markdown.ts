@@ -7,8 +7,9 @@ import {
   formatMs,
   formatNotes,
   formatRate,
-  formatRatio,
-  formatVerdict,
+  formatPerTask,
+  formatSpeedupCell,
+  formatVerdictCell,
 } from './format.js';
 import { recommend, renderSummaryTable } from './recommendation.js';
 import { renderScenarioNotes } from './scenario-notes.js';
@@ -64,12 +65,12 @@ function scenarioTable(report: BenchReport, scenario: string): string[] {
   const rows = report.summaries.filter((s) => s.scenario === scenario);
   const labels = new Map(report.strategies.map((s) => [s.name, s.label]));
   return [
-    '| strategy | configuration | job time (median [IQR]) | throughput | speedup vs sequential [95% CI] | verdict | notes |',
-    '|---|---|---|---|---|---|---|',
+    '| strategy | configuration | job time (median [IQR]) | per task | throughput | speedup vs sequential [95% CI] | verdict | notes |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map((s) => {
       const iqr =
         s.iqrJobMs === undefined ? '' : ` [${formatMs(s.iqrJobMs[0])}–${formatMs(s.iqrJobMs[1])}]`;
-      return `| ${labels.get(s.strategy) ?? s.strategy} | ${describeConfig(s)} | ${formatMs(s.medianJobMs)}${iqr} | ${formatRate(s.throughputPerS)} | ${s.strategy === 'sequential' ? 'baseline' : formatRatio(s.speedup)} | ${formatVerdict(s.speedup)} | ${formatNotes(s)} |`;
+      return `| ${labels.get(s.strategy) ?? s.strategy} | ${describeConfig(s)} | ${formatMs(s.medianJobMs)}${iqr} | ${formatPerTask(s)} | ${formatRate(s.throughputPerS)} | ${formatSpeedupCell(s)} | ${formatVerdictCell(s)} | ${formatNotes(s)} |`;
     }),
   ];
 }

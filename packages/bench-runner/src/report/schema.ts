@@ -33,6 +33,8 @@ export interface ConfigSummary {
   readonly workers: number;
   readonly phase: ConfigSpec['phase'];
   readonly oversubscribed: boolean;
+  /** The workload's kind (`spin`, `noop`, `sleep`...). */
+  readonly workloadKind: string;
   readonly tasks: number;
   readonly inFlight: number | undefined;
   readonly chunksize: number | undefined;

@@ -9,6 +9,8 @@ import type { ConfigSummary } from './schema.js';
 
 /** Above this coefficient of variation across rounds a result is flagged unstable. */
 const UNSTABLE_CV = 0.1;
+/** Workloads that keep a CPU busy, where more workers than CPUs is oversubscription. */
+const CPU_BOUND_KINDS = new Set(['spin', 'cpu-task', 'custom']);
 /** Jobs shorter than this are dominated by timer and dispatch overhead. */
 const SHORT_JOB_MS = 1;
 
@@ -42,10 +44,17 @@ export function summarizeConfig(
   const errors = [...new Set(mine.flatMap((round) => (round.error ? [round.error] : [])))];
   const checksumOk = mine.length > 0 && mine.every((round) => round.checksumOk);
   if (!checksumOk && errors.length === 0) warnings.push('results differ from sequential');
+  if (mine.some((round) => round.error !== undefined && round.jobsMs.length > 0)) {
+    warnings.push('measured, but the pool failed to close');
+  }
   if (spread !== undefined && spread.cv > UNSTABLE_CV)
     warnings.push(`unstable (CV ${(spread.cv * 100).toFixed(0)}%)`);
   if (spread !== undefined && spread.median < SHORT_JOB_MS) warnings.push('job < 1 ms');
-  const oversubscribed = config.workers > effectiveCpus && config.strategy !== 'concur-event-loop';
+  // Oversubscription matters for CPU work only; I/O pools are meant to have many workers.
+  const oversubscribed =
+    CPU_BOUND_KINDS.has(config.workload.kind) &&
+    config.workers > effectiveCpus &&
+    config.strategy !== 'concur-event-loop';
   if (oversubscribed) warnings.push('oversubscribed');
   const present2 = (values: number[]): number | undefined =>
     values.length > 0 ? median(values) : undefined;
@@ -56,6 +65,7 @@ export function summarizeConfig(
     workers: config.workers,
     phase: config.phase,
     oversubscribed,
+    workloadKind: config.workload.kind,
     tasks: config.workload.tasks,
     inFlight: config.inFlight,
     chunksize: config.chunksize,

@@ -4,8 +4,10 @@ import {
   formatMs,
   formatNotes,
   formatRate,
+  formatPerTask,
   formatRatio,
-  formatVerdict,
+  formatSpeedupCell,
+  formatVerdictCell,
 } from './format.js';
 import { recommend } from './recommendation.js';
 import { judgeTargets } from './peer-targets.js';
@@ -37,9 +39,10 @@ export function renderTerminal(report: BenchReport): string {
         labels.get(s.strategy) ?? s.strategy,
         describeConfig(s),
         formatMs(s.medianJobMs),
+        formatPerTask(s),
         formatRate(s.throughputPerS),
-        s.strategy === 'sequential' ? 'baseline' : formatRatio(s.speedup),
-        formatVerdict(s.speedup),
+        formatSpeedupCell(s),
+        formatVerdictCell(s),
         formatNotes(s),
       ]);
     }

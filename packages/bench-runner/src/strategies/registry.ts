@@ -1,5 +1,8 @@
 // Every strategy by name. Libraries load inside `create()`, so a measuring process only ever
 // loads the one library its group measures.
+import { concurEventLoopStrategy } from './concur-event-loop.js';
+import { concurProcessesStrategy } from './concur-processes.js';
+import { concurThreadsStrategy } from './concur-threads.js';
 import { piscinaStrategy } from './piscina.js';
 import { poolifierStrategy } from './poolifier.js';
 import { rawProcessesStrategy } from './raw-processes.js';
@@ -12,6 +15,9 @@ import { workerpoolStrategy } from './workerpool.js';
 
 const STRATEGIES: readonly Strategy[] = [
   sequentialStrategy,
+  concurEventLoopStrategy,
+  concurThreadsStrategy,
+  concurProcessesStrategy,
   rawThreadsStrategy,
   rawProcessesStrategy,
   piscinaStrategy,

@@ -1,0 +1,38 @@
+// Adapts a concur executor (ThreadPoolExecutor, ProcessPoolExecutor) to the strategy
+// interface: tasks by reference (taskFrom, made once per task), `submitWith` for transfers,
+// `starmap` with a chunksize for chunked maps, `shutdown()` to close.
+import { taskFrom, type TaskReference, type TaskSpec } from '@concur/core';
+import type { Executor } from '@concur/executors';
+import type { StrategyInstance } from './strategy.js';
+
+/**
+ * Wraps an executor. Futures are awaitable, so they are returned as they are: no extra
+ * promise per task on the measured path.
+ * @example
+ * const instance = adaptExecutor(new ThreadPoolExecutor({ maxWorkers: 2 }));
+ */
+export function adaptExecutor(executor: Executor): StrategyInstance {
+  const references = new Map<string, TaskReference>();
+  const referenceOf = (task: TaskSpec): TaskReference => {
+    const key = `${task.exportName}\u0000${task.moduleUrl}`;
+    let reference = references.get(key);
+    if (reference === undefined) {
+      reference = taskFrom(task.moduleUrl, task.exportName);
+      references.set(key, reference);
+    }
+    return reference;
+  };
+  return {
+    submit(task, args, transfer) {
+      const reference = referenceOf(task) as TaskReference<(...a: unknown[]) => unknown>;
+      return transfer === undefined
+        ? executor.submit(reference, ...args)
+        : executor.submitWith({ transfer }, reference, ...args);
+    },
+    async map(task, argsList, chunksize) {
+      const reference = referenceOf(task) as TaskReference<(...a: unknown[]) => unknown>;
+      return executor.starmap(reference, argsList as unknown[][], { chunksize });
+    },
+    close: () => executor.shutdown(),
+  };
+}
