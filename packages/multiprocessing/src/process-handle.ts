@@ -1,6 +1,5 @@
 // Main side: the worker handle for one child process (started with execa, IPC with the V8
 // serializer), implementing core's WorkerHandle so pools never ask what backs a worker.
-import { serialize } from 'node:v8';
 import {
   getWorkerIdentity,
   isWorkerResponse,
@@ -155,10 +154,16 @@ class ChildProcessHandle implements ProcessWorkerHandle {
     if (child === undefined) {
       throw new Error(`Worker \`${this.name}\` is not started; call start() first.`);
     }
-    // child.send() serializes before writing, but a failure can surface asynchronously on
-    // some paths; checking here makes an unserializable value a synchronous, named error.
+    if (!child.connected) return; // it is exiting; the exit will be reported
     try {
-      serialize(message);
+      // With the advanced (V8) serialization, send() serializes synchronously, before
+      // anything is written: an unserializable value throws here and the channel stays usable.
+      child.send(message, (error) => {
+        // EPIPE / channel closed: the child is gone and its exit will be reported.
+        if (error !== null && error !== undefined && this.#exit === undefined) {
+          this.#listener?.onError?.(error);
+        }
+      });
     } catch (cause) {
       throw new TypeError(
         `Cannot send a \`${message.type}\` message to \`${this.name}\`: ${(cause as Error).message}. ` +
@@ -166,13 +171,6 @@ class ChildProcessHandle implements ProcessWorkerHandle {
         { cause },
       );
     }
-    if (!child.connected) return; // it is exiting; the exit will be reported
-    child.send(message, (error) => {
-      // EPIPE / channel closed: the child is gone and its exit will be reported.
-      if (error !== null && error !== undefined && this.#exit === undefined) {
-        this.#listener?.onError?.(error);
-      }
-    });
   }
 
   async stop(options: StopOptions = {}): Promise<WorkerExit> {
