@@ -185,6 +185,29 @@ describe('Process end to end (a parent script)', () => {
     expect(stdout).toContain('exitCode=0');
   });
 
+  it('leaves no Pool worker or Process behind when the parent is SIGKILLed', async () => {
+    const script = fileURLToPath(new URL('./fixtures/orphan-parent.mjs', import.meta.url));
+    const parent = execa('node', [script], { reject: false, buffer: false });
+    const pids = await new Promise<number[]>((resolve) => {
+      let text = '';
+      parent.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = /pids ([\d ]+)\n/.exec(text);
+        if (match) resolve(match[1]!.trim().split(' ').map(Number));
+      });
+    });
+    expect(pids.length).toBeGreaterThanOrEqual(3);
+    expect(pids.every(isAlive)).toBe(true);
+    parent.kill('SIGKILL');
+    await parent;
+    let polls = 0;
+    while (pids.some(isAlive) && polls < 40) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      polls++;
+    }
+    expect(pids.filter(isAlive)).toEqual([]);
+  });
+
   it('ends a daemon child when the parent exits', async () => {
     const { stdout, exitCode } = await runParent('daemon');
     expect(exitCode).toBe(0);
