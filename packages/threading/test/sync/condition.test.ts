@@ -69,6 +69,21 @@ describe('Condition', () => {
     expect(condition.lock.locked()).toBe(false);
   });
 
+  it('never gives a notification to a waiter that started waiting after it', async () => {
+    const condition = new Condition();
+    await condition.acquireAsync();
+    const early = condition.waitAsync(1_000); // registered, lock released
+    await condition.acquireAsync();
+    condition.notifyAll(); // granted to `early`, which has not run yet
+    // Still holding the lock, start a second wait before `early` wakes up: it must not
+    // take `early`'s wake-up (which would leave `early` asleep with its condition true).
+    const late = condition.waitAsync(50);
+    expect(await early).toBe(true); // woken, and holding the lock again
+    condition.release();
+    expect(await late).toBe(false); // timed out: nobody notified it
+    condition.release();
+  });
+
   it('moves items from a producer to 4 consumer threads without loss', async () => {
     const condition = new Condition();
     const stock = new Int32Array(new SharedArrayBuffer(4));

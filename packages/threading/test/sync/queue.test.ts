@@ -119,4 +119,36 @@ describe('Queue', () => {
     expect(taken.reduce((sum, count) => sum + count, 0)).toBe(total);
     expect([...seen].every((count) => count === 1)).toBe(true);
   });
+
+  it('loses nothing when consumers time out all the time, with the main thread consuming too', async () => {
+    const total = 600;
+    const queue = new Queue<{ value: number; text: string }>(4);
+    const seen = new Int32Array(new SharedArrayBuffer(4 * total));
+    // Producers pause 1 ms per item and gets give up after 1 ms: consumers keep timing out
+    // and registering again while items arrive.
+    const consumers = runWorkers<{ taken: number; timeouts: number }>(
+      'queue-consumer.mjs',
+      3,
+      () => [queue, seen, 1],
+    );
+    const producers = runWorkers('queue-producer.mjs', 2, (i) => [
+      queue,
+      (i * total) / 2,
+      total / 2,
+      1,
+    ]);
+    let mainTaken = 0;
+    for (let i = 0; i < 50; i++) {
+      const item = await queue.getAsync({ timeout: 10_000 });
+      Atomics.add(seen, item.value, 1);
+      queue.taskDone();
+      mainTaken += 1;
+    }
+    await producers;
+    await queue.joinAsync();
+    queue.shutdown();
+    const results = await consumers;
+    expect(results.reduce((sum, result) => sum + result.taken, mainTaken)).toBe(total);
+    expect([...seen].every((count) => count === 1)).toBe(true);
+  });
 });
