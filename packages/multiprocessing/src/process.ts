@@ -214,6 +214,8 @@ export class Process<T extends TaskReference = TaskReference> {
     if (this.#state === 'initial')
       throw new InvalidStateError('can only join a started process: call start() first.');
     if (this.#state !== 'started') return;
+    // A daemon child does not hold the event loop, but someone waiting for it must.
+    if (this.#daemon) this.#handle?.setReferenced(true);
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -227,6 +229,7 @@ export class Process<T extends TaskReference = TaskReference> {
         : undefined;
       this.#joiners.push(done);
     });
+    if (this.#daemon && this.#joiners.length === 0) this.#handle?.setReferenced(false);
   }
 
   /** Whether the child has started and not exited yet. @throws InvalidStateError when closed. */

@@ -228,6 +228,12 @@ describe('Process end to end (a parent script)', () => {
     expect(stderr).toBe('child stderr line');
   });
 
+  it('keeps the parent alive while it joins a daemon child', async () => {
+    const { stdout, exitCode } = await runParent('daemon-join');
+    expect(exitCode).toBe(0);
+    expect(stdout).toBe('daemon joined 0');
+  });
+
   it('keeps the parent alive until a non-daemon child exits', async () => {
     const { stdout, exitCode } = await runParent('non-daemon');
     expect(exitCode).toBe(0);
