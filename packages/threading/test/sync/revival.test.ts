@@ -1,7 +1,7 @@
 // Passing primitives across the boundary: nested in arrays and objects they come back as
 // the same working primitive in a worker, through Thread's ordinary args too; sending one
 // to a child process fails with a clear error.
-import { encodeRevivables, taskFrom } from '@concur/core';
+import { decodeRevivables, encodeRevivables, taskFrom } from '@concur/core';
 import {
   Barrier,
   BoundedSemaphore,
@@ -58,6 +58,16 @@ describe('passing sync primitives', () => {
       queue: 'Queue:{"hello":"worker"}',
     });
     expect(queue.empty()).toBe(true); // the worker took the item from the same queue
+  });
+
+  it('works the other way: primitives created in a worker are revived in the main thread', async () => {
+    const values = await runWorker<unknown[]>('sync-probe.mjs', ['create-and-send']);
+    const [{ lock, queue }] = (await decodeRevivables(values)) as [{ lock: Lock; queue: Queue }];
+    expect(lock).toBeInstanceOf(Lock);
+    expect(lock.locked()).toBe(true); // the worker acquired it (and exited holding it)
+    lock.release();
+    expect(await lock.acquireAsync({ blocking: false })).toBe(true);
+    expect(queue.getNowait()).toBe('made in a worker');
   });
 
   it('refuses to send any of them to a child process: shared memory does not cross', () => {
