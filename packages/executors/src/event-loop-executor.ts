@@ -58,7 +58,8 @@ export class EventLoopExecutor extends BaseExecutor<LocalTask> {
   constructor(options?: EventLoopExecutorOptions) {
     super();
     const raw = validateOptionsObject('EventLoopExecutor', options, ['maxConcurrency']);
-    const value = raw.maxConcurrency ?? Infinity;
+    // `null` is a wrong value, not a missing one (`??` would turn it into Infinity).
+    const value = raw.maxConcurrency === undefined ? Infinity : raw.maxConcurrency;
     if (value !== Infinity && !(Number.isInteger(value) && (value as number) >= 1)) {
       throwInvalid('maxConcurrency', 'a positive integer or Infinity', value);
     }

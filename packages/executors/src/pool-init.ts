@@ -3,6 +3,7 @@
 import {
   encodeRevivables,
   getResolvedTaskSpec,
+  getTaskLocation,
   resolveTaskSpec,
   type InitRequest,
   type TaskSpec,
@@ -29,6 +30,7 @@ export function createPoolInitializer(
   initargs: readonly unknown[],
   kind: 'thread' | 'process',
 ): PoolInitializer {
+  getTaskLocation(initializer, 'initializer'); // names the option in the error, not `task`
   const spec = getResolvedTaskSpec(initializer);
   const { values, revivable } = encodeRevivables(initargs, kind);
   const result: PoolInitializer = {

@@ -70,6 +70,8 @@ export class ThreadPoolExecutor extends PoolExecutor {
         ? undefined
         : createPoolInitializer(raw.initializer, initargs, 'thread');
     const resourceLimits = raw.resourceLimits as ResourceLimits | undefined;
+    // Checked now, not at the first submit: a handle validates its options and starts nothing.
+    if (resourceLimits !== undefined) createThreadWorkerHandle({ name: prefix, resourceLimits });
     super(
       new WorkerPool({
         factory: ({ name }) =>
