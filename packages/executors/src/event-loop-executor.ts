@@ -1,6 +1,7 @@
 // EventLoopExecutor: the Executor contract on this thread's event loop, for I/O-bound work
 // (closures included) and as the sequential baseline at `maxConcurrency: 1`.
 import {
+  callAsTask,
   InvalidStateError,
   TimeoutError,
   getResolvedTaskSpec,
@@ -30,6 +31,8 @@ interface Job {
   readonly options: TaskOptions | undefined;
   onAbort: (() => void) | undefined;
   timer: NodeJS.Timeout | undefined;
+  /** Fires the task's `taskSignal()`; made only for tasks with a signal or timeout. */
+  controller: AbortController | undefined;
 }
 
 /**
@@ -115,7 +118,16 @@ export class EventLoopExecutor extends BaseExecutor<LocalTask> {
     }
     this.validateTask(task);
     const future = new Future<unknown>();
-    const job: Job = { future, task, args, chunk, options, onAbort: undefined, timer: undefined };
+    const job: Job = {
+      future,
+      task,
+      args,
+      chunk,
+      options,
+      onAbort: undefined,
+      timer: undefined,
+      controller: options === undefined ? undefined : new AbortController(),
+    };
     const signal = options?.signal;
     if (signal !== undefined) {
       if (signal.aborted) {
@@ -123,7 +135,9 @@ export class EventLoopExecutor extends BaseExecutor<LocalTask> {
         return future;
       }
       job.onAbort = () => {
-        if (!future.cancel() && !future.done()) future.setException(signal.reason);
+        if (future.cancel()) return;
+        if (!future.done()) future.setException(signal.reason);
+        job.controller!.abort(signal.reason);
       };
       signal.addEventListener('abort', job.onAbort, { once: true });
     }
@@ -146,11 +160,11 @@ export class EventLoopExecutor extends BaseExecutor<LocalTask> {
       const timeout = job.options?.timeout;
       if (timeout !== undefined && timeout !== Infinity) {
         job.timer = setTimeout(() => {
-          if (!job.future.done()) {
-            job.future.setException(
-              new TimeoutError(`task \`${nameOf(job.task)}\` timed out after ${timeout} ms`),
-            );
-          }
+          const error = new TimeoutError(
+            `task \`${nameOf(job.task)}\` timed out after ${timeout} ms`,
+          );
+          if (!job.future.done()) job.future.setException(error);
+          job.controller!.abort(error);
         }, timeout);
       }
       this.#run(job).then(
@@ -163,9 +177,11 @@ export class EventLoopExecutor extends BaseExecutor<LocalTask> {
 
   async #run(job: Job): Promise<unknown> {
     const fn = await getCallable(job.task);
-    if (!job.chunk) return fn(...job.args);
+    const call = (args: unknown[]) =>
+      job.controller === undefined ? fn(...args) : callAsTask(job.controller, () => fn(...args));
+    if (!job.chunk) return call(job.args);
     const values: unknown[] = [];
-    for (const args of job.args as unknown[][]) values.push(await fn(...args));
+    for (const args of job.args as unknown[][]) values.push(await call(args));
     return values;
   }
 

@@ -55,7 +55,6 @@ export class WorkerPool {
   #state: WorkerPoolState = 'running';
   readonly #options: WorkerPoolOptions;
   readonly #queue = new TaskQueue<PoolTask>();
-  readonly #resolving = new Set<PoolTask>();
   readonly #workers = new Set<PoolWorker>();
   readonly #idle: PoolWorker[] = [];
   /** Workers started and not stopping: what counts against `maxWorkers`. */
@@ -110,8 +109,8 @@ export class WorkerPool {
       item.onAbort = () => this.#abort(item, options.signal!.reason);
       options.signal.addEventListener('abort', item.onAbort, { once: true });
     }
-    if (spec !== undefined) this.#enqueue(item);
-    else this.#resolveThenEnqueue(item);
+    if (spec === undefined) this.#resolve(item);
+    this.#enqueue(item);
     return future;
   }
 
@@ -123,15 +122,11 @@ export class WorkerPool {
     if (this.#state === 'running') this.#state = 'shutting-down';
     if (cancelFutures) {
       for (const item of this.#queue.drain()) this.#cancelQueued(item);
-      for (const item of [...this.#resolving]) {
-        this.#resolving.delete(item);
-        this.#cancelQueued(item);
-      }
     }
     for (const worker of this.#idle.splice(0)) this.#stopWorker(worker);
     if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
     this.#checkDrained();
-    if (wait && this.#workers.size + this.#queue.size + this.#resolving.size > 0) {
+    if (wait && this.#workers.size + this.#queue.size > 0) {
       await new Promise<void>((resolve) => this.#drainWaiters.push(resolve));
     }
   }
@@ -143,26 +138,30 @@ export class WorkerPool {
     return new InvalidStateError('cannot schedule new futures after shutdown');
   }
 
-  #resolveThenEnqueue(item: PoolTask): void {
-    this.#resolving.add(item);
+  /**
+   * Finds the export name of a task submitted for the first time. The task waits in the
+   * queue meanwhile (holding back those behind it, so submission order is kept).
+   */
+  #resolve(item: PoolTask): void {
     resolveTaskSpec(item.task).then(
       (spec) => {
-        if (!this.#resolving.delete(item)) return;
         item.spec = spec;
-        if (this.#broken !== undefined) this.#failQueued(item);
-        else this.#enqueue(item);
+        this.#scheduleFlush();
       },
       (error: unknown) => {
-        if (!this.#resolving.delete(item)) return;
         item.release();
         if (!item.future.done()) item.future.setException(error);
-        this.#checkDrained();
+        this.#scheduleFlush();
       },
     );
   }
 
   #enqueue(item: PoolTask): void {
     this.#queue.push(item);
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       queueMicrotask(this.#flush);
@@ -171,7 +170,8 @@ export class WorkerPool {
 
   #dispatch(): void {
     while (this.#queue.size > 0 && this.#idle.length > 0) {
-      this.#runNext(this.#idle.pop()!);
+      // false: nothing runnable now (the queue's head is still resolving, or it emptied).
+      if (!this.#runNext(this.#idle.pop()!)) break;
     }
     this.#growIfNeeded();
     this.#checkDrained();
@@ -180,10 +180,16 @@ export class WorkerPool {
   /** Gives `worker` the next runnable task; returns false (worker left idle) when none. */
   #runNext(worker: PoolWorker): boolean {
     for (let item = this.#queue.shift(); item !== undefined; item = this.#queue.shift()) {
-      if (!item.future.setRunningOrNotifyCancel()) {
+      if (item.future.state !== 'pending') {
         item.release();
         continue;
       }
+      if (item.spec === undefined) {
+        // Still resolving: keep the order; its resolution flushes the queue again.
+        this.#queue.unshift(item);
+        break;
+      }
+      item.future.setRunningOrNotifyCancel();
       if (this.#send(worker, item)) return true;
     }
     this.#becomeIdle(worker);
@@ -223,7 +229,7 @@ export class WorkerPool {
 
   /** An idle worker: stop it when the pool is closing, else park it (unreferenced). */
   #becomeIdle(worker: PoolWorker): void {
-    if (this.#state !== 'running') {
+    if (this.#state !== 'running' && this.#queue.size === 0) {
       this.#stopWorker(worker);
       return;
     }
@@ -280,6 +286,7 @@ export class WorkerPool {
       case 'ready':
         if (worker.state !== 'starting') break;
         this.#starting--;
+        worker.state = 'idle';
         this.#runNext(worker);
         this.#growIfNeeded();
         break;
@@ -407,10 +414,6 @@ export class WorkerPool {
     this.#broken = { message, cause };
     this.#state = 'broken';
     for (const item of this.#queue.drain()) this.#failQueued(item);
-    for (const item of [...this.#resolving]) {
-      this.#resolving.delete(item);
-      this.#failQueued(item);
-    }
     for (const worker of [...this.#workers]) {
       if (worker.state === 'idle' || worker.state === 'starting') this.#stopWorker(worker);
     }
@@ -436,7 +439,7 @@ export class WorkerPool {
 
   #checkDrained(): void {
     if (this.#state === 'running') return;
-    if (this.#workers.size + this.#queue.size + this.#resolving.size > 0) return;
+    if (this.#workers.size + this.#queue.size > 0) return;
     if (this.#state === 'shutting-down') this.#state = 'shutdown';
     for (const resolve of this.#drainWaiters.splice(0)) resolve();
   }
