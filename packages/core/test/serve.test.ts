@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   deserializeError,
+  getTaskSpec,
   REMOTE_STACK_MARKER,
   registerErrorClass,
   resolveTaskSpec,
@@ -125,6 +126,18 @@ describe.each(['thread', 'process'] as const)('serve() in a worker %s', (kind) =
     const unimportable = (await client.next(byId(2))) as ErrorResponse;
     expect((deserializeError(unimportable.error) as Error).message).toMatch(
       /Cannot import task module .*does-not-exist\.mjs for task `x`/,
+    );
+  });
+
+  it('finds a task named by its ordinal, and explains an unexported one', async () => {
+    client = startWorker(kind);
+    await client.init();
+    client.send({ type: 'run', id: 1, task: getTaskSpec(tasks.add), args: [20, 22] });
+    expect(await client.next(byId(1))).toMatchObject({ type: 'result', value: 42 });
+    client.send({ type: 'run', id: 2, task: getTaskSpec(tasks.getNotExported()), args: [] });
+    const hidden = (await client.next(byId(2))) as ErrorResponse;
+    expect((deserializeError(hidden.error) as Error).message).toMatch(
+      /Task `hidden` is not exported from .*tasks\.mjs, so a worker cannot find it .*export const hidden = defineTask\(import\.meta\.url/,
     );
   });
 

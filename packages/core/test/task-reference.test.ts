@@ -4,6 +4,7 @@ import {
   defineTask,
   getTaskLocation,
   getResolvedTaskSpec,
+  getTaskSpec,
   resolveTaskSpec,
   taskFrom,
   type TaskArguments,
@@ -21,13 +22,23 @@ describe('defineTask', () => {
     expect(await tasks.add(1, 2)).toBe(3);
   });
 
+  it('names a task at once by its place in its module, without importing anything', () => {
+    expect(getTaskSpec(tasks.echo)).toEqual({
+      moduleUrl: tasksUrl,
+      exportName: 'echo',
+      ordinal: 0,
+    });
+    expect(getTaskSpec(tasks.add)).toEqual({ moduleUrl: tasksUrl, exportName: 'add', ordinal: 1 });
+    expect(getResolvedTaskSpec(tasks.add)).toEqual(getTaskSpec(tasks.add));
+  });
+
   it('finds the export name by scanning the module, once', async () => {
-    expect(getResolvedTaskSpec(tasks.recall)).toBeUndefined();
+    expect(getTaskSpec(tasks.recall).ordinal).toBeTypeOf('number');
     await expect(resolveTaskSpec(tasks.recall)).resolves.toEqual({
       moduleUrl: tasksUrl,
       exportName: 'recall',
     });
-    expect(getResolvedTaskSpec(tasks.recall)).toEqual({
+    expect(getTaskSpec(tasks.recall)).toEqual({
       moduleUrl: tasksUrl,
       exportName: 'recall',
     });

@@ -117,13 +117,14 @@ export type WorkerResponse =
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value);
+
 const isTaskSpec = (value: unknown): value is TaskSpec =>
   isObject(value) &&
   typeof value['moduleUrl'] === 'string' &&
-  typeof value['exportName'] === 'string';
-
-const isId = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value);
+  typeof value['exportName'] === 'string' &&
+  (value['ordinal'] === undefined || isId(value['ordinal']));
 
 function isSettledResponse(value: unknown): value is ResultResponse | ErrorResponse {
   if (!isObject(value) || !isId(value['id'])) return false;

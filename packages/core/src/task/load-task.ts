@@ -10,7 +10,9 @@ const modules = new Map<string, Promise<Record<string, unknown>>>();
 const resolved = new Map<string, AnyFunction>();
 
 function cacheKey(spec: TaskSpec): string {
-  return `${spec.exportName}\u0000${spec.moduleUrl}`;
+  return spec.ordinal === undefined
+    ? `${spec.exportName}\u0000${spec.moduleUrl}`
+    : `#${spec.ordinal}\u0000${spec.moduleUrl}`;
 }
 
 /** Returns the task's function if its module is loaded already, else `undefined`. */
@@ -44,13 +46,8 @@ export async function loadTask(spec: TaskSpec): Promise<AnyFunction> {
       { cause },
     );
   }
-  if (!Object.hasOwn(namespace, spec.exportName)) {
-    const exports = Object.keys(namespace);
-    throw new Error(
-      `Module ${spec.moduleUrl} has no export \`${spec.exportName}\` (it exports: ${exports.length === 0 ? 'nothing' : exports.map((e) => `\`${e}\``).join(', ')}).`,
-    );
-  }
-  const value = namespace[spec.exportName];
+  const value =
+    spec.ordinal === undefined ? findExport(namespace, spec) : findByOrdinal(namespace, spec);
   const fn = isTaskReference(value) ? (value[TASK_LOCATION].fn ?? value) : value;
   if (typeof fn !== 'function') {
     throw new TypeError(
@@ -59,4 +56,41 @@ export async function loadTask(spec: TaskSpec): Promise<AnyFunction> {
   }
   resolved.set(key, fn as AnyFunction);
   return fn as AnyFunction;
+}
+
+function listExports(namespace: Record<string, unknown>): string {
+  const exports = Object.keys(namespace);
+  return exports.length === 0 ? 'nothing' : exports.map((e) => `\`${e}\``).join(', ');
+}
+
+function findExport(namespace: Record<string, unknown>, spec: TaskSpec): unknown {
+  if (!Object.hasOwn(namespace, spec.exportName)) {
+    throw new Error(
+      `Module ${spec.moduleUrl} has no export \`${spec.exportName}\` (it exports: ${listExports(namespace)}).`,
+    );
+  }
+  return namespace[spec.exportName];
+}
+
+/** Finds the export holding the `spec.ordinal`-th task defined in the module. */
+function findByOrdinal(namespace: Record<string, unknown>, spec: TaskSpec): unknown {
+  for (const value of Object.values(namespace)) {
+    if (!isTaskReference(value)) continue;
+    const location = value[TASK_LOCATION];
+    if (location.moduleUrl !== spec.moduleUrl || location.ordinal !== spec.ordinal) continue;
+    if (location.displayName !== spec.exportName) {
+      throw new Error(
+        `Task \`${spec.exportName}\` was defined as task #${spec.ordinal} of ${spec.moduleUrl}, but here that task is ` +
+          `\`${location.displayName}\`: the module defines its tasks in a different order in this worker. ` +
+          'Define tasks at the top level of the module, unconditionally.',
+      );
+    }
+    return value;
+  }
+  const hint = spec.exportName === 'anonymous' ? 'myTask' : spec.exportName;
+  throw new Error(
+    `Task \`${spec.exportName}\` is not exported from ${spec.moduleUrl}, so a worker cannot find it ` +
+      `(the module exports: ${listExports(namespace)}). Export it from that module: ` +
+      `\`export const ${hint} = defineTask(import.meta.url, ...)\`.`,
+  );
 }

@@ -4,20 +4,39 @@ import { getTaskLocation, type TaskLocation, type TaskSpec } from './task-refere
 const pending = new WeakMap<TaskLocation, Promise<TaskSpec>>();
 
 /**
- * Returns the wire form of a task when it is already known, without waiting.
+ * Returns the wire form of a task at once, without importing anything: the export name
+ * when it is known, else (for a `defineTask` task) its ordinal in its module, which the
+ * worker turns into the export by scanning the module there. This is what executors send.
  * @throws TypeError when `task` is not a task reference.
  */
-export function getResolvedTaskSpec(task: unknown): TaskSpec | undefined {
+export function getTaskSpec(task: unknown): TaskSpec {
   const location = getTaskLocation(task);
-  return location.exportName === undefined
-    ? undefined
-    : { moduleUrl: location.moduleUrl, exportName: location.exportName };
+  if (location.exportName !== undefined) {
+    return { moduleUrl: location.moduleUrl, exportName: location.exportName };
+  }
+  return {
+    moduleUrl: location.moduleUrl,
+    exportName: location.displayName,
+    ordinal: location.ordinal,
+  };
 }
 
 /**
- * Resolves a task to its wire form (module URL and export name). For tasks made by
- * `defineTask` the module is imported here (it usually is already) and its exports scanned
- * for the task; the answer is cached on the task.
+ * Same as {@link getTaskSpec}: kept for callers that treat `undefined` as "resolve first";
+ * it never returns `undefined` for a task reference.
+ * @throws TypeError when `task` is not a task reference.
+ */
+export function getResolvedTaskSpec(task: unknown): TaskSpec | undefined {
+  return getTaskSpec(task);
+}
+
+/**
+ * Resolves a task to its module URL and real export name. For tasks made by `defineTask`
+ * the module is imported here (it usually is already) and its exports scanned for the task;
+ * the answer is cached on the task. Use it when the export name itself is needed (e.g. to
+ * hand the task to another pool library); executors use {@link getTaskSpec}, which never
+ * imports. Do not await it for a task of the main script from that script's top level:
+ * importing a module that is still evaluating waits on itself.
  *
  * @throws TypeError when `task` is not a task reference.
  * @throws Error when the module cannot be imported or does not export the task.

@@ -10,7 +10,15 @@ export type AnyFunction = (...args: any[]) => unknown;
 /** The wire form of a task: the module to import and the export to call. */
 export interface TaskSpec {
   readonly moduleUrl: string;
+  /** The export to call; with `ordinal`, only the task's name, for messages. */
   readonly exportName: string;
+  /**
+   * For a task made by {@link defineTask} whose export name is not known yet: it is the
+   * `ordinal`-th task defined in its module. The worker imports the module and finds the
+   * export holding that task, so the main side never has to import a module to name a task
+   * (which would deadlock for tasks of a main script that is still in a top-level `await`).
+   */
+  readonly ordinal?: number;
 }
 
 /** Where a task lives; `exportName` is found lazily for tasks made by {@link defineTask}. */
@@ -21,6 +29,8 @@ export interface TaskLocation {
   readonly fn: AnyFunction | undefined;
   /** A readable name for messages: the export name, else the function's name. */
   readonly displayName: string;
+  /** For {@link defineTask} tasks: how many tasks its module defined before this one. */
+  readonly ordinal: number | undefined;
 }
 
 /** The key under which a task keeps its location. */
@@ -65,10 +75,15 @@ export function normalizeModuleUrl(moduleUrl: unknown, name = 'moduleUrl'): stri
   );
 }
 
+/** How many tasks each module has defined so far; a task's ordinal names it to workers. */
+const definitionCounts = new Map<string, number>();
+
 /**
  * Defines a task: a function that can be called here as usual and also submitted to
  * worker threads and child processes. Export the result from its module; the export name
- * is found by scanning the module's exports, so you never type it.
+ * is found by scanning the module's exports, so you never type it. Define tasks at the top
+ * level of their module, unconditionally: a worker finds a task by its place among the
+ * module's task definitions, then checks the export that holds it.
  *
  * @param moduleUrl - always `import.meta.url` of the module that defines and exports the task.
  * @param fn - the function; its arguments and result must be structured-cloneable to cross.
@@ -87,8 +102,16 @@ export function defineTask<F extends AnyFunction>(moduleUrl: string | URL, fn: F
   } as unknown as Task<F>;
   Object.defineProperty(task, 'name', { value: fn.name, configurable: true });
   Object.defineProperty(task, 'length', { value: fn.length, configurable: true });
+  const ordinal = definitionCounts.get(url) ?? 0;
+  definitionCounts.set(url, ordinal + 1);
   Object.defineProperty(task, TASK_LOCATION, {
-    value: { moduleUrl: url, exportName: undefined, fn, displayName: fn.name || 'anonymous' },
+    value: {
+      moduleUrl: url,
+      exportName: undefined,
+      fn,
+      displayName: fn.name || 'anonymous',
+      ordinal,
+    },
   });
   return task;
 }
@@ -109,7 +132,13 @@ export function taskFrom<F extends AnyFunction = AnyFunction>(
   const url = normalizeModuleUrl(moduleUrl);
   validateString('exportName', exportName, 'argument', { nonEmpty: true });
   return Object.freeze({
-    [TASK_LOCATION]: { moduleUrl: url, exportName, fn: undefined, displayName: exportName },
+    [TASK_LOCATION]: {
+      moduleUrl: url,
+      exportName,
+      fn: undefined,
+      displayName: exportName,
+      ordinal: undefined,
+    },
   }) as TaskReference<F>;
 }
 
