@@ -65,10 +65,7 @@ export class ProcessPoolExecutor extends PoolExecutor {
             ? Infinity
             : validatePositiveInteger('maxTasksPerChild', raw.maxTasksPerChild),
         createBrokenError: (message, cause) =>
-          new BrokenProcessPool(
-            `A process in the process pool terminated abruptly or its initializer failed, the pool is not usable anymore: ${message}`,
-            { cause },
-          ),
+          new BrokenProcessPool(`The process pool is not usable anymore: ${message}`, { cause }),
       }),
       maxWorkers,
     );

@@ -88,10 +88,7 @@ export class ThreadPoolExecutor extends PoolExecutor {
             : validateDuration('idleTimeout', raw.idleTimeout),
         maxTasksPerWorker: Infinity,
         createBrokenError: (message, cause) =>
-          new BrokenThreadPool(
-            `A thread initializer failed, the thread pool is not usable anymore: ${message}`,
-            { cause },
-          ),
+          new BrokenThreadPool(`The thread pool is not usable anymore: ${message}`, { cause }),
       }),
       maxWorkers,
     );
