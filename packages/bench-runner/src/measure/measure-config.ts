@@ -36,6 +36,11 @@ export interface MeasureRequest extends DriveOptions {
   readonly phase: Phase;
   readonly workload: PreparedWorkload;
   readonly jobs: number;
+  /**
+   * Warm pools of this process by worker count, shared by the warm configurations of one
+   * strategy (each still warms up before measuring); absent: a pool per configuration.
+   */
+  readonly warmPools?: Map<number, Promise<StrategyInstance>>;
   /** The sequential checksum the results must match; absent: this is the baseline. */
   readonly expectedChecksum?: number;
 }
@@ -46,6 +51,30 @@ function timedJob(instance: StrategyInstance, job: Job, options: DriveOptions): 
 
 function closeInTime(instance: StrategyInstance): Promise<void> {
   return withTimeLimit(instance.close(), CLOSE_TIMEOUT_MS, 'closing the pool');
+}
+
+async function getWarmPool(request: MeasureRequest): Promise<StrategyInstance> {
+  const { warmPools, strategy, workers } = request;
+  if (warmPools === undefined) return strategy.create(workers);
+  let pool = warmPools.get(workers);
+  if (pool === undefined) {
+    pool = strategy.create(workers);
+    warmPools.set(workers, pool);
+    pool.catch(() => warmPools.delete(workers));
+  }
+  return pool;
+}
+
+/** Closes every shared warm pool, each within the time limit; returns the failures. */
+export async function closeWarmPools(
+  warmPools: Map<number, Promise<StrategyInstance>>,
+): Promise<string[]> {
+  const pools = [...warmPools.values()];
+  warmPools.clear();
+  const outcomes = await Promise.allSettled(pools.map(async (pool) => closeInTime(await pool)));
+  return outcomes.flatMap((outcome) =>
+    outcome.status === 'rejected' ? [String(outcome.reason)] : [],
+  );
 }
 
 function elapsedMs(start: bigint): number {
@@ -127,13 +156,13 @@ export async function measureConfig(
       async: true,
       beforeAll: async () => {
         if (phase === 'warm') {
-          instance = await strategy.create(workers);
+          instance = await getWarmPool(request);
           warmupJobs = await warmUp(instance, request);
         }
         cpuStart = process.cpuUsage();
       },
       afterAll: async () => {
-        const open = instance;
+        const open = request.warmPools === undefined ? instance : undefined;
         instance = undefined;
         // The samples are already taken: a pool that fails to close is reported, not discarded.
         if (open !== undefined) closeError = await closeInTime(open).then(() => undefined, String);
@@ -142,6 +171,10 @@ export async function measureConfig(
   );
   try {
     await bench.run();
+  } catch (error) {
+    // A pool that failed a job may be broken: never hand it to the next configuration.
+    request.warmPools?.delete(workers);
+    throw error;
   } finally {
     if (instance !== undefined)
       closeError = await closeInTime(instance).then(() => undefined, String);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { startLoopbackServer, type LoopbackServer } from '@concur/core/workloads';
 import { getStrategy } from '../strategies/registry.js';
 import { createRandom, shuffle } from '../stats/random.js';
-import { measureConfig } from './measure-config.js';
+import { closeWarmPools, measureConfig } from './measure-config.js';
+import type { StrategyInstance } from '../strategies/strategy.js';
 import type { ConfigRound, ConfigSpec, GroupResult, GroupSpec } from './plan.js';
 import { prepareWorkload, workloadKey, type PreparedWorkload } from './workloads.js';
 
@@ -37,6 +38,7 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
   const workloads = new Map<string, PreparedWorkload>();
   const baselines = new Map<string, Baseline>();
   const rounds: ConfigRound[] = [];
+  const warmPools = new Map<number, Promise<StrategyInstance>>();
   try {
     for (const config of spec.configs) {
       const key = workloadKey(config.workload);
@@ -61,6 +63,8 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
       rounds.push(await measureOne(config, order++));
     }
   } finally {
+    // Failures to close surface as the process's stderr; the samples are already recorded.
+    for (const failure of await closeWarmPools(warmPools)) process.stderr.write(`${failure}\n`);
     await server?.close();
     await rm(tmpDir, { recursive: true, force: true });
   }
@@ -98,6 +102,7 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
         inFlight: config.inFlight,
         chunksize: config.chunksize,
         expectedChecksum: baseline?.checksum,
+        warmPools,
       });
       return {
         ...common,

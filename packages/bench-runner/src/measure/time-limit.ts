@@ -4,7 +4,7 @@
 /** A job that has not finished after this long is stuck (the longest planned job is ~2 s). */
 export const JOB_TIMEOUT_MS = 120_000;
 /** A pool that has not closed after this long is stuck (closing takes milliseconds). */
-export const CLOSE_TIMEOUT_MS = 10_000;
+export const CLOSE_TIMEOUT_MS = 5000;
 
 /**
  * Resolves like `promise`, or rejects with an Error naming `what` after `ms`.

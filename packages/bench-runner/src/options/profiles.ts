@@ -14,6 +14,10 @@ export interface Profile {
   readonly jobs: number;
   /** Cold samples per configuration per round (each builds and closes a pool). */
   readonly coldJobs: number;
+  /** Whether the tutorial's CPU scenario also runs at CPython's task size (~40–50 ms). */
+  readonly tutorialPythonSize: boolean;
+  /** The phases the scaling scenario measures. */
+  readonly scalingPhases: readonly ('warm' | 'cold')[];
   /** The tutorial's square sleep (the tutorial sleeps 1000 ms), ms. */
   readonly squareDelayMs: number;
   /** CPU scaling: task duration, ms, and tasks per worker at the largest worker count. */
@@ -41,6 +45,8 @@ const QUICK: Profile = {
   rounds: 5,
   jobs: 3,
   coldJobs: 2,
+  tutorialPythonSize: true,
+  scalingPhases: ['warm', 'cold'],
   squareDelayMs: 100,
   scalingTaskMs: 5,
   scalingTasksPerWorker: 4,
@@ -63,12 +69,14 @@ const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     rounds: 2,
     jobs: 2,
     coldJobs: 1,
+    tutorialPythonSize: false,
+    scalingPhases: ['warm'],
     squareDelayMs: 20,
     scalingTaskMs: 1,
     scalingTasksPerWorker: 2,
     crossoverGridUs: [30, 1000],
     crossoverJobMs: 10,
-    ioInFlight: [8],
+    ioInFlight: [4],
     ioTasks: 32,
     ioDelayMs: 2,
     ioFileBytes: 4096,

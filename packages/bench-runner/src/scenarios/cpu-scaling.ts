@@ -21,7 +21,7 @@ export const cpuScalingScenario: Scenario = {
     } as const;
     const configs: ConfigSpec[] = [];
     for (const strategy of ['concur-threads', 'concur-processes']) {
-      for (const phase of ['warm', 'cold'] as const) {
+      for (const phase of profile.scalingPhases) {
         for (const workers of workerGrid) {
           configs.push({
             id: configId(ID, strategy, phase, `w${workers}`),

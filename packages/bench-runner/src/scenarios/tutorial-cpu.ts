@@ -24,10 +24,9 @@ export const tutorialCpuScenario: Scenario = {
       (TUTORIAL_ITERATIONS * PYTHON_TASK_MS[profile.name]) / Math.max(calibration.cpuTaskMs, 0.01),
     );
     const configs: ConfigSpec[] = [];
-    for (const [size, iterations] of [
-      ['tutorial', TUTORIAL_ITERATIONS],
-      ['python-size', pythonIterations],
-    ] as const) {
+    const sizes: (readonly [string, number])[] = [['tutorial', TUTORIAL_ITERATIONS]];
+    if (profile.tutorialPythonSize) sizes.push(['python-size', pythonIterations]);
+    for (const [size, iterations] of sizes) {
       const workload = { kind: 'cpu-task', tasks: TUTORIAL_TASKS, iterations } as const;
       const add = (strategy: string, phase: ConfigSpec['phase'], workers: number): void => {
         configs.push({
