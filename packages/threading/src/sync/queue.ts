@@ -4,16 +4,15 @@
 import {
   REVIVE,
   registerReviver,
-  describeValue,
   validateBoolean,
   validateNonNegativeInteger,
   validateOptionsObject,
   validatePositiveInteger,
   type RevivableDescription,
 } from '@concur/core';
-import { deserialize, serialize } from 'node:v8';
 import { resolveAcquireOptions } from './acquire-options.js';
 import { RECORD_HEADER_BYTES } from './byte-ring.js';
+import { decodeQueueItem, encodeQueueItem } from './queue-items.js';
 import { QueueStorage } from './queue-storage.js';
 import { isAdopting, withAdoptedBuffer } from './slots.js';
 import { Deadline, runAsync, runBlocking } from './waiting.js';
@@ -42,7 +41,8 @@ export interface QueueWaitOptions {
 
 /**
  * A FIFO queue shared by every thread it is passed to (Python's `queue.Queue`). Items are
- * copied in with `v8.serialize` (structured-clone types; no functions, no shared memory).
+ * copied in with `v8.serialize` (structured-clone types; no functions, no shared memory,
+ * no sync primitives: pass those to threads as arguments).
  *
  * @example
  * const queue = new Queue<number>(10);
@@ -157,7 +157,7 @@ export class Queue<T = unknown> {
    */
   get(options?: QueueWaitOptions): T {
     const { blocking, timeout } = resolveAcquireOptions('Queue.get()', options, 'block');
-    return deserialize(runBlocking(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
+    return decodeQueueItem(runBlocking(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
   }
 
   /**
@@ -165,9 +165,11 @@ export class Queue<T = unknown> {
    * @example
    * const job = await queue.getAsync({ timeout: 1000 });
    */
-  async getAsync(options?: QueueWaitOptions): Promise<T> {
+  getAsync(options?: QueueWaitOptions): Promise<T> {
     const { blocking, timeout } = resolveAcquireOptions('Queue.getAsync()', options, 'block');
-    return deserialize(await runAsync(this.#storage.get(blocking, Deadline.after(timeout)))) as T;
+    return runAsync(this.#storage.get(blocking, Deadline.after(timeout))).then(
+      (payload) => decodeQueueItem(payload) as T,
+    );
   }
 
   /**
@@ -230,21 +232,13 @@ export class Queue<T = unknown> {
   }
 
   private encode(item: T): Uint8Array {
-    let bytes: Uint8Array;
-    try {
-      bytes = serialize(item);
-    } catch (cause) {
-      throw new TypeError(
-        `Cannot put ${describeValue(item)} on a Queue: it cannot be serialized (${(cause as Error).message}). Items must be structured-cloneable.`,
-        { cause },
-      );
-    }
-    if (!this.#storage.fits(bytes.length)) {
+    const payload = encodeQueueItem(item);
+    if (!this.#storage.fits(payload.length)) {
       throw new RangeError(
-        `Cannot put an item of ${bytes.length} serialized bytes on a Queue of ${this.#storage.capacity} bytes (${RECORD_HEADER_BYTES} more per item for framing): pass a larger \`maxBytes\` option to the Queue.`,
+        `Cannot put an item of ${payload.length} serialized bytes on a Queue of ${this.#storage.capacity} bytes (${RECORD_HEADER_BYTES} more per item for framing): pass a larger \`maxBytes\` option to the Queue.`,
       );
     }
-    return bytes;
+    return payload;
   }
 
   /**

@@ -1,7 +1,7 @@
 // Queue: Python's queue.Queue semantics (FIFO, maxsize, Empty/Full, taskDone/join,
 // shutdown), byte capacity errors, and several producer and consumer threads moving N
 // items with none lost or duplicated.
-import { Empty, Full, Queue, ShutDown } from '@concur/threading';
+import { Empty, Full, Lock, Queue, ShutDown } from '@concur/threading';
 import { describe, expect, it } from 'vitest';
 import { runWorkers } from './helpers/workers.js';
 
@@ -15,6 +15,22 @@ describe('Queue', () => {
     const out = [queue.get(), queue.getNowait(), await queue.getAsync(), queue.get(), queue.get()];
     expect(out).toEqual(items);
     expect(queue.empty()).toBe(true);
+  });
+
+  it('refuses items holding sync primitives or a SharedArrayBuffer, with a clear error', () => {
+    const queue = new Queue();
+    expect(() => queue.put({ nested: [new Lock()] })).toThrow(
+      /holds a sync primitive .* Pass it to the thread as an argument instead/,
+    );
+    expect(() => queue.put({ buffer: new SharedArrayBuffer(4) })).toThrow(
+      /Shared memory cannot be copied into a Queue/,
+    );
+    expect(queue.empty()).toBe(true);
+    // A typed array over shared memory is copied like any typed array: the copy is not shared.
+    queue.put(new Int32Array(new SharedArrayBuffer(8)));
+    const copy = queue.get() as Int32Array;
+    expect(copy).toEqual(new Int32Array(2));
+    expect(copy.buffer).toBeInstanceOf(ArrayBuffer);
   });
 
   it('raises Full and Empty without blocking and after a timeout', async () => {
