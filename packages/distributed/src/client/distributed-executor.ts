@@ -89,6 +89,7 @@ interface Tracked {
 export class DistributedExecutor extends BaseExecutor<DistributedTask> {
   #state: ExecutorState = 'running';
   readonly #options: ResolvedExecutorOptions;
+  readonly #listener: QueueLinkListener;
   readonly #lease: QueueLinkLease;
   readonly #link: QueueLink;
   readonly #clientId = randomUUID();
@@ -103,11 +104,8 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
   constructor(options: DistributedExecutorOptions) {
     super();
     this.#options = resolveExecutorOptions(options);
-    this.#lease = acquireQueueLink(
-      this.#options.connection,
-      this.#options.queue,
-      this.#createListener(),
-    );
+    this.#listener = this.#createListener();
+    this.#lease = acquireQueueLink(this.#options.connection, this.#options.queue, this.#listener);
     this.#link = this.#lease.link;
   }
 
@@ -440,7 +438,9 @@ export class DistributedExecutor extends BaseExecutor<DistributedTask> {
   }
 
   #checkDrained(): void {
-    if (this.#state === 'running' || this.#inRedis > 0 || this.#waiting.size > 0) return;
+    const busy = this.#inRedis > 0 || this.#waiting.size > 0;
+    this.#link.setBusy(this.#listener, busy);
+    if (this.#state === 'running' || busy) return;
     for (const resolve of this.#drainWaiters.splice(0)) resolve();
   }
 }

@@ -75,6 +75,7 @@ export function acquireQueueLink(
       if (released) return;
       released = true;
       shared.link.listeners.delete(listener);
+      shared.link.setBusy(listener, false);
       if (--shared.users > 0) return;
       if (links.get(key) === shared) links.delete(key);
       await shared.link.close();
@@ -92,10 +93,37 @@ export class QueueLink {
   readonly #queueName: string;
   #opened: Promise<Opened> | undefined;
   #closed = false;
+  /** Listeners whose executors have tasks in flight; while none do, the sockets are unref'd. */
+  readonly #busy = new Set<QueueLinkListener>();
+  readonly #sockets: Redis[] = [];
 
   constructor(connection: ResolvedConnection, queueName: string) {
     this.#connection = connection;
     this.#queueName = queueName;
+  }
+
+  /**
+   * Says whether an executor has work in flight. While no executor does, the connections
+   * do not keep the process alive (like an idle pool); with work they do.
+   */
+  setBusy(listener: QueueLinkListener, busy: boolean): void {
+    if (busy === this.#busy.has(listener)) return;
+    if (busy) this.#busy.add(listener);
+    else this.#busy.delete(listener);
+    for (const socket of this.#sockets) this.#applyReference(socket);
+  }
+
+  #applyReference(redis: Redis): void {
+    // `stream` is replaced on every reconnect, so this runs on each 'connect' too.
+    const stream = redis.stream as { ref?: () => void; unref?: () => void } | undefined;
+    if (this.#busy.size > 0) stream?.ref?.();
+    else stream?.unref?.();
+  }
+
+  #track(redis: Redis): void {
+    this.#sockets.push(redis);
+    redis.on('connect', () => this.#applyReference(redis));
+    this.#applyReference(redis);
   }
 
   /** Starts connecting, so the first job does not wait for it; failures surface on use. */
@@ -198,6 +226,8 @@ export class QueueLink {
     events.on('failed', ({ jobId, failedReason }) => each((l) => l.onFailed(jobId, failedReason)));
     await events.waitUntilReady();
     const eventsClient = (await events.client) as unknown as Redis;
+    this.#track(client);
+    this.#track(eventsClient);
     let broken = false;
     eventsClient.on('close', () => {
       broken = true;

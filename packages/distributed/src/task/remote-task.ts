@@ -1,12 +1,6 @@
 // Main side: `remoteTask('pkg#export')`, a typed reference to a task that only the workers
 // need to have installed, named by package specifier or by a path under the worker's root.
-import { describeValue } from '@concur/core';
-import {
-  TASK_LOCATION,
-  type AnyFunction,
-  type TaskLocation,
-  type TaskReference,
-} from '@concur/core';
+import { describeValue, TASK_LOCATION, type AnyFunction, type TaskReference } from '@concur/core';
 import { isPackageName, splitSpecifier, type TaskAddress } from './task-address.js';
 
 /** The key under which a remote task keeps its address. */
@@ -35,7 +29,7 @@ export type RemoteTask<F extends AnyFunction = AnyFunction> = TaskReference<F> &
  */
 export function remoteTask<F extends AnyFunction = AnyFunction>(reference: string): RemoteTask<F> {
   const address = parseTaskReference(reference);
-  const location: TaskLocation = {
+  const location = {
     // A bare specifier is importable as is where the package is installed; a path under
     // the worker's root means nothing here, so its URL scheme says where it belongs.
     moduleUrl: address.module.startsWith('./')
@@ -44,6 +38,7 @@ export function remoteTask<F extends AnyFunction = AnyFunction>(reference: strin
     exportName: address.exportName,
     fn: undefined,
     displayName: address.exportName,
+    ordinal: undefined,
   };
   return Object.freeze({
     [REMOTE_TASK_ADDRESS]: address,

@@ -1,5 +1,7 @@
 // DistributedExecutor against a real Redis and two worker processes: results, errors,
 // progress, cancellation, aborts, timeouts, task addresses, map and shutdown.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +22,7 @@ import { countSteps } from '../fixtures/progress.mjs';
 import { sleep } from '../fixtures/sleep.mjs';
 import { QuotaError, throwLater, throwQuota } from '../fixtures/throw.mjs';
 import {
+  PACKAGE_ROOT,
   createQueueName,
   killAllHosts,
   removeQueue,
@@ -29,6 +32,7 @@ import {
 } from '../helpers/hosts.js';
 
 const connection = inject('redisUrl');
+const run = promisify(execFile);
 const queue = createQueueName();
 let hosts: Host[] = [];
 let executor: DistributedExecutor;
@@ -219,6 +223,14 @@ describe('DistributedExecutor', () => {
 });
 
 describe('DistributedExecutor shutdown', () => {
+  it('lets the process exit when idle, even without shutdown()', async () => {
+    const script = join(PACKAGE_ROOT, 'test/fixtures/client-idle-exit.mjs');
+    const { stdout } = await run(process.execPath, [script, connection, queue], {
+      timeout: 20_000,
+    });
+    expect(stdout).toBe('done\n');
+  });
+
   it('frees the slot of a task that ignores its abort after ABORT_GRACE_MS, so shutdown ends', async () => {
     const own = new DistributedExecutor({ connection, queue, maxInFlight: 1 });
     const controller = new AbortController();
