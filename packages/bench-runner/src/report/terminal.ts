@@ -32,7 +32,7 @@ export function renderTerminal(report: BenchReport): string {
   for (const scenario of report.scenarios) {
     out.push('', `== ${scenario.title}`);
     const rows = [
-      ['strategy', 'configuration', 'job', 'throughput', 'speedup', 'verdict', 'notes'],
+      ['strategy', 'configuration', 'job', 'per task', 'throughput', 'speedup', 'verdict', 'notes'],
     ];
     for (const s of report.summaries.filter((summary) => summary.scenario === scenario.id)) {
       rows.push([

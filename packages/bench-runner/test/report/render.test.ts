@@ -57,9 +57,23 @@ describe('report rendering', () => {
     expect(markdown).toContain('Test CPU, 2 CPUs');
   });
 
+  it('keeps every Markdown table row as wide as its header', () => {
+    const markdown = renderMarkdown(report, []);
+    const cells = (line: string) => line.split('|').length;
+    const lines = markdown.split('\n');
+    for (let i = 1; i < lines.length; i++) {
+      if (!lines[i]!.startsWith('|---')) continue;
+      const width = cells(lines[i - 1]!);
+      for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) {
+        expect(cells(lines[j]!), lines[j]).toBe(width);
+      }
+    }
+  });
+
   it('prints a terminal summary with the recommendation', () => {
     const text = renderTerminal(report);
     expect(text).toContain('== Crossover: speedup vs task duration');
+    expect(text).toMatch(/strategy +configuration +job +per task +throughput +speedup/);
     expect(text).toMatch(/10\.00× \[10\.\d\d–10\.\d\d\]/);
     expect(text).toContain('Use the event loop for I/O');
   });
