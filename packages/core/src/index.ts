@@ -18,7 +18,12 @@ export type {
   TaskResult,
   TaskSpec,
 } from './task/task-reference.js';
-export { resolveTaskSpec, getResolvedTaskSpec, getTaskSpec } from './task/resolve-task.js';
+export {
+  resolveTaskSpec,
+  getResolvedTaskSpec,
+  getTaskSpec,
+  getTaskName,
+} from './task/resolve-task.js';
 export { loadTask, getLoadedTask } from './task/load-task.js';
 
 export { isWorkerRequest, isWorkerResponse } from './protocol/messages.js';

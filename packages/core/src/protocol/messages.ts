@@ -126,10 +126,35 @@ const isTaskSpec = (value: unknown): value is TaskSpec =>
   typeof value['exportName'] === 'string' &&
   (value['ordinal'] === undefined || isId(value['ordinal']));
 
+/**
+ * How deeply `cause` / `errors` may nest in an error payload: above the codec's own depth
+ * limit, and low enough that a forged, absurdly deep payload cannot overflow the stack.
+ */
+const MAX_ERROR_NESTING = 64;
+
+/** Whether a value has the shape `serializeError` gives; the codec trusts nothing less. */
+function isSerializedThrownData(value: unknown, depth = 0): boolean {
+  if (!isObject(value) || depth > MAX_ERROR_NESTING) return false;
+  if (value['$concur'] === 'value') return 'value' in value;
+  const { classChain, cause, errors } = value;
+  return (
+    value['$concur'] === 'error' &&
+    Array.isArray(classChain) &&
+    classChain.every((name) => typeof name === 'string') &&
+    typeof value['name'] === 'string' &&
+    typeof value['message'] === 'string' &&
+    (value['stack'] === undefined || typeof value['stack'] === 'string') &&
+    isObject(value['properties']) &&
+    (cause === undefined || isSerializedThrownData(cause, depth + 1)) &&
+    (errors === undefined ||
+      (Array.isArray(errors) && errors.every((inner) => isSerializedThrownData(inner, depth + 1))))
+  );
+}
+
 function isSettledResponse(value: unknown): value is ResultResponse | ErrorResponse {
   if (!isObject(value) || !isId(value['id'])) return false;
   if (value['type'] === 'result') return 'value' in value;
-  return value['type'] === 'error' && isObject(value['error']);
+  return value['type'] === 'error' && isSerializedThrownData(value['error']);
 }
 
 function isRunLike(value: unknown): value is RunRequest | RunChunkRequest {
@@ -148,7 +173,7 @@ export function isWorkerResponse(value: unknown): value is WorkerResponse {
     case 'ready':
       return isObject(value['identity']);
     case 'init-failed':
-      return isObject(value['error']);
+      return isSerializedThrownData(value['error']);
     case 'result':
     case 'error':
       return isSettledResponse(value);

@@ -14,11 +14,24 @@ export function getTaskSpec(task: unknown): TaskSpec {
   if (location.exportName !== undefined) {
     return { moduleUrl: location.moduleUrl, exportName: location.exportName };
   }
+  // Learn the real export name in the background, for later sends and messages. Nothing
+  // waits on it, so a module that is still evaluating cannot deadlock anything.
+  if (!pending.has(location)) resolveTaskSpec(task).catch(() => {});
   return {
     moduleUrl: location.moduleUrl,
     exportName: location.displayName,
     ordinal: location.ordinal,
   };
+}
+
+/**
+ * The best name of a task for messages: its export name once known, else its function's
+ * name (`anonymous` for an unnamed arrow function until the export name is learned).
+ * @throws TypeError when `task` is not a task reference.
+ */
+export function getTaskName(task: unknown): string {
+  const location = getTaskLocation(task);
+  return location.exportName ?? location.displayName;
 }
 
 /**
