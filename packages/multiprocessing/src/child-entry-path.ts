@@ -16,9 +16,3 @@ export const RUN_PROCESS_TASK: TaskSpec = {
   moduleUrl: pathToFileURL(join(CHILD_DIRECTORY, 'run-process.js')).href,
   exportName: 'runProcess',
 };
-
-/** The child-side task that calls a task of the parent's main script found by its source digest. */
-export const CALL_LOCATED_TASK: TaskSpec = {
-  moduleUrl: pathToFileURL(join(CHILD_DIRECTORY, 'call-located-task.js')).href,
-  exportName: 'callLocatedTask',
-};

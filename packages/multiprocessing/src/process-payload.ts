@@ -76,8 +76,7 @@ export function resolveTargetPayload(
     value: { mode: 'target' as const, name, task: spec, args: [...prefix, ...encoded.values] },
     revivable: encoded.revivable,
   });
-  const resolved = resolveTaskTarget(target, 'target');
-  return resolved instanceof Promise ? resolved.then(build) : Promise.resolve(build(resolved));
+  return Promise.resolve(build(resolveTaskTarget(target, 'target')));
 }
 
 // ── subclasses ─────────────────────────────────────────────────────────────────────

@@ -20,7 +20,7 @@ export function once(settle: (outcome: JobOutcome) => void): (outcome: JobOutcom
 /** Builds what every worker's `init` carries: the resolved initializer and its encoded args. */
 export async function resolveInit(options: ResolvedPoolOptions): Promise<InitTemplate> {
   if (options.initializer === undefined) return {};
-  const { spec, prefix } = await resolveTaskTarget(options.initializer, 'initializer');
+  const { spec, prefix } = resolveTaskTarget(options.initializer, 'initializer');
   const { values, revivable } = encodeRevivables(options.initargs, 'process');
   return {
     initializer: spec,

@@ -90,6 +90,8 @@ export class PoolWorker {
         }
         return;
       case 'init-failed':
+        // Only a starting worker runs its initializer; from a running one this is forged.
+        if (this.#state !== 'starting') return;
         this.events.onInitFailed(this, deserializeError(message.error, this.handle.name));
         return;
       case 'results':

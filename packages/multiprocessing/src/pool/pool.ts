@@ -1,6 +1,7 @@
 // Main side: `Pool`, Python's multiprocessing.Pool over child processes: apply, map,
 // imap, starmap (and their async forms), close / terminate / join, `await using`.
 import {
+  getTaskName,
   CancelledError,
   encodeRevivables,
   InvalidStateError,
@@ -260,13 +261,16 @@ export class Pool {
       encoded: encodeRevivables(chunk.argsList, 'process'),
     }));
     this.#inFlight += chunks.length;
-    const enqueue = ({ spec, prefix, taskName }: TaskTarget) => {
+    const enqueue = ({ spec, prefix }: TaskTarget) => {
       for (const chunk of chunks) {
         const values = chunk.encoded.values as unknown[][];
         const job: PoolJob = {
           type: submission.type,
           task: spec,
-          taskName,
+          // Read when a message needs it: by then the export name has usually been learned.
+          get taskName() {
+            return getTaskName(task);
+          },
           prefixLength: prefix.length,
           argsList: prefix.length === 0 ? values : values.map((args) => [...prefix, ...args]),
           revive: chunk.encoded.revivable,
@@ -280,13 +284,7 @@ export class Pool {
         this.#workers.enqueue(job);
       }
     };
-    const target = resolveTaskTarget(task);
-    if (!(target instanceof Promise)) return enqueue(target);
-    target.then(enqueue, (error: unknown) => {
-      this.#inFlight -= chunks.length;
-      for (const chunk of chunks) submission.onChunk(chunk.start, { ok: false, error });
-      this.#drainIfDone();
-    });
+    enqueue(resolveTaskTarget(task));
   }
 
   #drainIfDone(): void {
