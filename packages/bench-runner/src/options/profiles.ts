@@ -53,7 +53,7 @@ const QUICK: Profile = {
   crossoverGridUs: [10, 30, 100, 300, 1000, 3000, 10_000],
   crossoverJobMs: 40,
   ioInFlight: [1, 4, 16, 64],
-  ioTasks: 128,
+  ioTasks: 64,
   ioDelayMs: 5,
   ioFileBytes: 16_384,
   burstTasks: 2000,

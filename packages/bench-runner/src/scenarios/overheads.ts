@@ -66,7 +66,8 @@ export const overheadsScenario: Scenario = {
     }
     for (const strategy of [...POOLS, 'raw-threads']) {
       for (const bytes of profile.payloadBytes) {
-        for (const transfer of strategy === 'raw-threads' ? [false, true] : [false]) {
+        // Only thread runtimes can move an ArrayBuffer instead of copying it.
+        for (const transfer of strategy === 'concur-processes' ? [false] : [false, true]) {
           add({
             id: configId(ID, strategy, 'payload', `${bytes}B`, transfer ? 'transfer' : 'clone'),
             strategy,
