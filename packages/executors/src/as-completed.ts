@@ -4,6 +4,14 @@ import type { Future } from './future.js';
 import { TaskQueue } from './task-queue.js';
 import { validateFutures } from './validate-futures.js';
 
+/**
+ * A future yielded by {@link asCompleted}: the very same Future, typed without `then`
+ * because TypeScript types `for await (const x of ...)` as the *awaited* item, which for a
+ * thenable would be its result. Read it with `await future.result()` (Python's
+ * `future.result()`); at run time `await future` works too.
+ */
+export type CompletedFuture<T> = Omit<Future<T>, 'then' | 'catch' | 'finally'>;
+
 /** Options of {@link asCompleted}. */
 export interface AsCompletedOptions {
   /**
@@ -23,12 +31,12 @@ export interface AsCompletedOptions {
  * @throws TypeError for a non-future or bad option; TimeoutError (from `next()`) when the
  * timeout passes, saying how many futures are unfinished.
  * @example
- * for await (const future of asCompleted(futures)) console.log(await future);
+ * for await (const future of asCompleted(futures)) console.log(await future.result());
  */
 export function asCompleted<T>(
   futures: Iterable<Future<T>>,
   options?: AsCompletedOptions,
-): AsyncIterableIterator<Future<T>> {
+): AsyncIterableIterator<CompletedFuture<T>> {
   const raw = validateOptionsObject('asCompleted()', options, ['timeout']);
   const timeout = raw.timeout === undefined ? Infinity : validateDuration('timeout', raw.timeout);
   const deadline = performance.now() + timeout;
@@ -52,8 +60,8 @@ export function asCompleted<T>(
     closed = true;
     for (const future of pending) future.removeDoneCallback(onDone);
   };
-  const iterator: AsyncIterableIterator<Future<T>> = {
-    async next(): Promise<IteratorResult<Future<T>>> {
+  const iterator: AsyncIterableIterator<CompletedFuture<T>> = {
+    async next(): Promise<IteratorResult<CompletedFuture<T>>> {
       if (closed || yielded >= all.size) {
         close();
         return { done: true, value: undefined };
@@ -67,7 +75,7 @@ export function asCompleted<T>(
       yielded++;
       return { done: false, value: finished.shift()! };
     },
-    async return(): Promise<IteratorResult<Future<T>>> {
+    async return(): Promise<IteratorResult<CompletedFuture<T>>> {
       close();
       return { done: true, value: undefined };
     },

@@ -13,8 +13,11 @@ import type { MapResult } from './map-result.js';
 /** A task that workers can run: made by `defineTask` or `taskFrom`. */
 export type WorkerTask = TaskReference;
 
-/** A task whose first argument comes from each item of `map`'s iterable. */
-export type MappableTask = TaskReference<(argument: any) => unknown>;
+/**
+ * A task whose first argument comes from each item of `map`'s iterable (its other
+ * arguments, if any, optional). Tasks needing several arguments go to `starmap`.
+ */
+export type MappableTask = TaskReference<(argument: any) => unknown> | ((argument: any) => unknown);
 
 /** The item type `map` reads for a task: its first argument. */
 export type MapItem<T> = TaskArguments<T> extends [] ? never : TaskArguments<T>[0];

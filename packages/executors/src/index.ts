@@ -29,6 +29,6 @@ export { TaskQueue } from './task-queue.js';
 export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait.js';
 export type { ReturnWhen, WaitOptions, WaitResult } from './wait.js';
 export { asCompleted } from './as-completed.js';
-export type { AsCompletedOptions } from './as-completed.js';
+export type { AsCompletedOptions, CompletedFuture } from './as-completed.js';
 export { BrokenThreadPool, BrokenProcessPool } from './errors.js';
 export { getUsableCpuCount } from './usable-cpus.js';

@@ -291,6 +291,8 @@ export class WorkerPool {
         this.#growIfNeeded();
         break;
       case 'init-failed':
+        // Only a starting worker runs its initializer; from a running one this is forged.
+        if (worker.state !== 'starting') break;
         this.#breakPool(
           `the initializer failed in worker \`${worker.name}\``,
           deserializeError(message.error, this.#origin(worker)),

@@ -7,6 +7,7 @@ import {
   FIRST_COMPLETED,
   asCompleted,
   wait,
+  type CompletedFuture,
   type Executor,
   type Future,
 } from '@concur/executors';
@@ -256,7 +257,7 @@ export function describeExecutorContract(
       const slow = executor.submit(sleep, 60, 'slow');
       const first = await wait([fast, slow], { returnWhen: FIRST_COMPLETED });
       expect(first.done.has(fast)).toBe(true);
-      const order: Future<unknown>[] = [];
+      const order: CompletedFuture<unknown>[] = [];
       for await (const future of asCompleted([slow, fast])) order.push(future);
       expect(order).toEqual([fast, slow]);
       const all = await wait([fast, slow], { returnWhen: ALL_COMPLETED });
