@@ -4,6 +4,7 @@ import { InvalidStateError } from '@concur/core';
 import { Condition, Lock, RLock } from '@concur/threading';
 import { describe, expect, it } from 'vitest';
 import { runWorkers } from './helpers/workers.js';
+import { expectWaitedFor } from './helpers/timing.js';
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,7 +23,7 @@ describe('Condition', () => {
     condition.acquire();
     const started = performance.now();
     expect(condition.wait(30)).toBe(false);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    expectWaitedFor(started, 30);
     expect(condition.lock.locked()).toBe(true);
     expect(await condition.waitForAsync(() => 0, 20)).toBe(0);
     condition.release();
