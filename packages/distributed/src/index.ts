@@ -1,7 +1,9 @@
 // @concur/distributed: the Executor contract across machines, on BullMQ and Redis —
 // DistributedExecutor (client side), startWorker / concur-worker (worker side), remote tasks.
-export { DistributedExecutor, ABORT_GRACE_MS } from './client/distributed-executor.js';
-export type { DistributedTask, ProgressListener } from './client/distributed-executor.js';
+export { DistributedExecutor } from './client/distributed-executor.js';
+export { ABORT_GRACE_MS } from './client/remote-jobs.js';
+export type { DistributedTask } from './client/distributed-executor.js';
+export type { ProgressListener } from './client/tracked-task.js';
 export { DEFAULT_MAX_IN_FLIGHT, RESULT_RETENTION_S } from './client/executor-options.js';
 export type { DistributedExecutorOptions } from './client/executor-options.js';
 export { startWorker, DistributedWorker } from './worker/start-worker.js';
