@@ -18,11 +18,6 @@ export class ByteRing {
     return this.#bytes.length;
   }
 
-  /** The bytes a record of `payloadBytes` takes. */
-  static recordSize(payloadBytes: number): number {
-    return RECORD_HEADER_BYTES + payloadBytes;
-  }
-
   /** Writes a record starting at `offset` (wrapping around the end). */
   writeRecord(offset: number, payload: Uint8Array): void {
     const header = new Uint8Array(RECORD_HEADER_BYTES);

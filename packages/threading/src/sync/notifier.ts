@@ -79,11 +79,6 @@ export function notifyWaiters(cells: Int32Array, base: number, count: number): n
   }
 }
 
-/** How many waiters are registered and not yet notified. */
-export function countWaiters(cells: Int32Array, base: number): number {
-  return Atomics.load(cells, base + PENDING);
-}
-
 /**
  * The usual condition wait over a futex mutex the caller holds: register, unlock, sleep,
  * lock again (always, even on timeout).

@@ -14,7 +14,7 @@ import type { Deadline, WaitSteps } from './waiting.js';
 const KIND = 'concur.Semaphore';
 const { value: VALUE, bound: BOUND } = SEMAPHORE_LAYOUT;
 /** The bound slot's mark for a plain (unbounded) Semaphore. */
-export const UNBOUNDED = -1;
+const UNBOUNDED = -1;
 
 /**
  * A counting semaphore shared by every thread it is passed to (Python's
