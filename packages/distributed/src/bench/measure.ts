@@ -1,7 +1,7 @@
 // Bench: the measurements, the same for every executor: round-trip latency of one task at a
 // time, throughput of no-op tasks with many in flight, and wall time of CPU tasks of a given
 // duration.
-import { sleepTask, spin } from '@concur/core/workloads';
+import { calibrateSpin, sleepTask, spin } from '@concur/core/workloads';
 import type { Executor } from '@concur/executors';
 
 /** Round-trip latency of a no-op task, in milliseconds. */
@@ -33,6 +33,23 @@ export async function measureThroughput(executor: Executor, count: number): Prom
   const start = performance.now();
   await Promise.all(Array.from({ length: count }, (_, i) => executor.submit(sleepTask, 0, i)));
   return count / ((performance.now() - start) / 1_000);
+}
+
+/** Runs the same CPU tasks one after another in this process: the cost of not distributing. */
+export function measureInProcess(count: number, iterations: number): number {
+  spin(iterations, 1); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < count; i++) spin(iterations, i + 1);
+  return performance.now() - start;
+}
+
+/** Spins per millisecond on this machine: the best of `rounds` samples (least disturbed). */
+export function calibrateIterationsPerMs(rounds = 3, sampleMs = 100): number {
+  let best = 0;
+  for (let round = 0; round < rounds; round++) {
+    best = Math.max(best, calibrateSpin(sampleMs).iterationsPerMs);
+  }
+  return best;
 }
 
 /**
