@@ -1,8 +1,9 @@
 // A private directory (mode 0700, from mkdtemp) for this process's Unix sockets, removed
-// when the process exits. No TCP port is ever opened.
+// when the process exits, by a signal too. No TCP port is ever opened.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onExit } from 'signal-exit';
 
 let directory: string | undefined;
 
@@ -17,7 +18,9 @@ export function createSocketPath(name: string): string {
     // mkdtemp creates the directory with mode 0700: only this user can reach the sockets.
     directory = mkdtempSync(join(tmpdir(), 'concur-'));
     const created = directory;
-    process.once('exit', () => rmSync(created, { recursive: true, force: true }));
+    // signal-exit also runs on SIGTERM/SIGINT/SIGHUP (where 'exit' does not fire), then lets
+    // the signal end the process as before; it cooperates with execa's own copy.
+    onExit(() => rmSync(created, { recursive: true, force: true }));
   }
   return join(directory, `${name}-${process.pid}.sock`);
 }
