@@ -133,7 +133,6 @@ export abstract class BaseExecutor<Task = WorkerTask> implements Executor<Task> 
       chunksize,
       window: Math.min(MAP_MAX_WINDOW, Math.max(2, this.maxWorkers * MAP_FUTURES_PER_WORKER)),
       deadline: resolved.timeout === Infinity ? Infinity : performance.now() + resolved.timeout,
-      timeoutMs: resolved.timeout,
       signal: resolved.signal,
     });
     // A small input may be fully submitted already; only maps still feeding need a shutdown call.

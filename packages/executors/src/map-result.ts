@@ -1,8 +1,9 @@
 // The result of `map` / `starmap`: results in input order, lazily as an async iterable or
 // all at once when awaited, with a bounded window of futures in flight.
-import { InvalidStateError, describeValue } from '@concur/core';
+import { InvalidStateError } from '@concur/core';
 import type { Future } from './future.js';
 import type { TaskOptions } from './executor.js';
+import { toArgumentList } from './options.js';
 import { TaskQueue } from './task-queue.js';
 
 /** What a map needs from its executor. */
@@ -24,7 +25,6 @@ export interface MapPlan {
   readonly window: number;
   /** Absolute deadline in `performance.now()` milliseconds, or Infinity. */
   readonly deadline: number;
-  readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -47,6 +47,7 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
   #array: ArrayLike<unknown> | undefined;
   #arrayIndex = 0;
   #sync: Iterator<unknown> | undefined;
+  #syncDone = false;
   #async: AsyncIterator<unknown> | undefined;
   readonly #inFlight = new TaskQueue<Future<unknown>>();
   #feed: Feed = 'feeding';
@@ -58,7 +59,6 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
   #consumer: 'none' | 'iterator' | 'promise' = 'none';
   #all: Promise<R[]> | undefined;
   readonly #onAbort = () => this.#close({ error: this.#plan.signal!.reason });
-
   /** @internal Created by executors; use `executor.map(...)`. */
   constructor(host: MapHost, source: unknown, plan: MapPlan) {
     this.#host = host;
@@ -212,7 +212,9 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
         if (items.length > 0) this.#submit(items);
         if (this.#syncDone) break;
       }
-      if (this.#feed === 'feeding' && this.#isSourceEmpty()) this.#end(undefined);
+      const empty =
+        this.#array !== undefined ? this.#arrayIndex >= this.#array.length : this.#syncDone;
+      if (this.#feed === 'feeding' && empty) this.#end(undefined);
     } catch (error) {
       this.#end(error);
     }
@@ -240,14 +242,6 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
     }
   }
 
-  #isSourceEmpty(): boolean {
-    return this.#array !== undefined
-      ? this.#arrayIndex >= this.#array.length
-      : this.#sync !== undefined && this.#syncDone;
-  }
-
-  #syncDone = false;
-
   #pullFromArray(): unknown[] {
     const array = this.#array!;
     const end = Math.min(array.length, this.#arrayIndex + this.#plan.chunksize);
@@ -269,13 +263,7 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
   }
 
   #toArgs(item: unknown): unknown[] {
-    if (!this.#plan.spread) return [item];
-    if (!Array.isArray(item)) {
-      throw new TypeError(
-        `Expected each item of starmap's iterable to be an array of arguments, got ${describeValue(item)}.`,
-      );
-    }
-    return item;
+    return this.#plan.spread ? toArgumentList(item) : [item];
   }
 
   #notify(): void {

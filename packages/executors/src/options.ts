@@ -1,6 +1,7 @@
 // Validation of the options every executor shares (submitWith, map, shutdown), once at
 // the boundary and with core's one message template.
 import {
+  describeValue,
   validateAbortSignal,
   validateArray,
   validateBoolean,
@@ -73,4 +74,14 @@ export function validateIterable(name: string, value: unknown): void {
   if (!ok && typeof value !== 'string') {
     validateArray(name, value, 'argument');
   }
+}
+
+/** A `starmap` item: the argument list itself. @throws TypeError for anything but an array. */
+export function toArgumentList(item: unknown): unknown[] {
+  if (!Array.isArray(item)) {
+    throw new TypeError(
+      `Expected each item of starmap's iterable to be an array of arguments, got ${describeValue(item)}.`,
+    );
+  }
+  return item;
 }

@@ -6,6 +6,7 @@ import {
   getTaskLocation,
   resolveTaskSpec,
   type InitRequest,
+  type WorkerHandle,
   type TaskSpec,
 } from '@concur/core';
 
@@ -64,4 +65,29 @@ export function createInitRequest(
     initargs: initializer.initargs,
     ...(initializer.reviveInitargs ? { reviveInitargs: true as const } : {}),
   };
+}
+
+/**
+ * Starts a worker with its `init` request, once the initializer's spec is known.
+ * @param fail - called (instead of throwing) when the worker cannot start.
+ */
+export function startWorkerHandle(
+  handle: WorkerHandle,
+  options: { readonly kind: 'thread' | 'process'; readonly initializer?: PoolInitializer },
+  name: string,
+  fail: (message: string, cause: unknown) => void,
+): void {
+  const start = () => {
+    try {
+      handle.start(createInitRequest(options, name));
+    } catch (error) {
+      fail(`could not start worker \`${name}\``, error);
+    }
+  };
+  const initializer = options.initializer;
+  if (initializer === undefined || initializer.spec !== undefined) start();
+  else
+    initializer.ready.then(start, (error: unknown) =>
+      fail('the initializer cannot be found', error),
+    );
 }

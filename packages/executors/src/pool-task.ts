@@ -75,6 +75,29 @@ export class PoolTask {
       : { type: 'chunk', id: this.id, task: spec, argsList };
   }
 
+  /**
+   * Sends this task to `worker`. When its arguments cannot go there, fails the future with
+   * an error naming the argument and returns false (the worker is unaffected).
+   */
+  sendTo(worker: PoolWorker, kind: 'thread' | 'process'): boolean {
+    let request: RunRequest | RunChunkRequest;
+    try {
+      request = this.toRequest(kind);
+    } catch (error) {
+      this.release();
+      this.future.setException(error);
+      return false;
+    }
+    try {
+      worker.handle.send(request, this.options?.transfer);
+    } catch (error) {
+      this.release();
+      this.future.setException(this.describeUnsendable(error));
+      return false;
+    }
+    return true;
+  }
+
   /** Explains why the arguments could not be sent, naming the argument that fails. */
   describeUnsendable(cause: unknown): TypeError {
     const detail = cause instanceof Error ? cause.message : String(cause);

@@ -1,5 +1,5 @@
 // One worker as the pool sees it: its handle, lifecycle state and the task it runs.
-import type { WorkerHandle } from '@concur/core';
+import { WorkerCrashedError, type WorkerExit, type WorkerHandle } from '@concur/core';
 import type { PoolTask } from './pool-task.js';
 
 /** A pool worker's lifecycle, one field. */
@@ -31,4 +31,19 @@ export class PoolWorker {
     this.referenced = referenced;
     this.handle.setReferenced(referenced);
   }
+}
+
+/** The error for a task whose worker ended under it (exit code or signal, names, cause). */
+export function createCrashError(
+  worker: PoolWorker,
+  taskName: string,
+  exit: WorkerExit,
+): WorkerCrashedError {
+  return new WorkerCrashedError({
+    exitCode: exit.exitCode,
+    signal: exit.signal,
+    taskName,
+    workerName: worker.name,
+    cause: worker.lastError,
+  });
 }

@@ -2,68 +2,33 @@
 // the WorkerHandle interface: lazy start, direct dispatch to idle workers, one task per
 // worker at a time, crash replacement, abort / timeout, idle unref, graceful shutdown.
 import {
-  CancelledError,
   InvalidStateError,
-  TimeoutError,
-  WorkerCrashedError,
   deserializeError,
   getResolvedTaskSpec,
   resolveTaskSpec,
-  type BrokenExecutorError,
   type WorkerExit,
-  type WorkerHandleFactory,
   type WorkerResponse,
 } from '@concur/core';
 import type { TaskOptions } from './executor.js';
 import { Future } from './future.js';
 import { PoolTask } from './pool-task.js';
-import { PoolWorker } from './pool-worker.js';
-import { createInitRequest, type PoolInitializer } from './pool-init.js';
+import { PoolWorker, createCrashError } from './pool-worker.js';
+import { abortTask, startTaskTimeout } from './task-abort.js';
+import { startWorkerHandle } from './pool-init.js';
+import type { WorkerPoolOptions, WorkerPoolState } from './worker-pool-options.js';
 import { TaskQueue } from './task-queue.js';
+import { WorkerRoster } from './worker-roster.js';
 
-/**
- * How long an aborted or timed-out task may take to settle after its `taskSignal()`
- * fired, in milliseconds, before its worker is terminated: long enough for a cooperative
- * task to clean up, short enough that a stuck one does not hold a worker.
- */
-export const ABORT_GRACE_MS = 1000;
-
-/** How long a stopping worker may take to finish its task and exit before it is forced, in ms. */
-export const STOP_FORCE_AFTER_MS = 5000;
-
-/** The pool's lifecycle, one field. */
-export type WorkerPoolState = 'running' | 'shutting-down' | 'shutdown' | 'broken';
-
-/** What a pool is built from (already validated by the executor). */
-export interface WorkerPoolOptions {
-  readonly factory: WorkerHandleFactory;
-  readonly kind: 'thread' | 'process';
-  readonly maxWorkers: number;
-  /** Worker names are `${namePrefix}_${index}`. */
-  readonly namePrefix: string;
-  readonly initializer: PoolInitializer | undefined;
-  /** Idle workers older than this stop, in ms (Infinity: never). */
-  readonly idleTimeoutMs: number;
-  /** A worker is replaced after this many tasks (Infinity: never). */
-  readonly maxTasksPerWorker: number;
-  /** Makes the error that breaks the pool (BrokenThreadPool / BrokenProcessPool). */
-  readonly createBrokenError: (message: string, cause: unknown) => BrokenExecutorError;
-}
+export type { WorkerPoolOptions, WorkerPoolState } from './worker-pool-options.js';
 
 /** Runs tasks on up to `maxWorkers` workers made by a {@link WorkerHandleFactory}. */
 export class WorkerPool {
   #state: WorkerPoolState = 'running';
   readonly #options: WorkerPoolOptions;
   readonly #queue = new TaskQueue<PoolTask>();
-  readonly #workers = new Set<PoolWorker>();
-  readonly #idle: PoolWorker[] = [];
-  /** Workers started and not stopping: what counts against `maxWorkers`. */
-  #live = 0;
-  #starting = 0;
-  #nextWorkerIndex = 0;
+  readonly #workers: WorkerRoster;
   #nextTaskId = 1;
   #flushScheduled = false;
-  #idleTimer: NodeJS.Timeout | undefined;
   #broken: { message: string; cause: unknown } | undefined;
   #drainWaiters: (() => void)[] = [];
   readonly #flush = () => {
@@ -73,6 +38,7 @@ export class WorkerPool {
 
   constructor(options: WorkerPoolOptions) {
     this.#options = options;
+    this.#workers = new WorkerRoster(options.namePrefix, options.idleTimeoutMs);
   }
 
   /** The lifecycle state. */
@@ -82,7 +48,7 @@ export class WorkerPool {
 
   /** How many workers exist now (starting, idle, busy or stopping). */
   get workerCount(): number {
-    return this.#workers.size;
+    return this.#workers.all.size;
   }
 
   /**
@@ -106,11 +72,12 @@ export class WorkerPool {
         future.cancel();
         return future;
       }
-      item.onAbort = () => this.#abort(item, options.signal!.reason);
+      item.onAbort = () => abortTask(item, options.signal!.reason);
       options.signal.addEventListener('abort', item.onAbort, { once: true });
     }
     if (spec === undefined) this.#resolve(item);
-    this.#enqueue(item);
+    this.#queue.push(item);
+    this.#scheduleFlush();
     return future;
   }
 
@@ -123,10 +90,9 @@ export class WorkerPool {
     if (cancelFutures) {
       for (const item of this.#queue.drain()) this.#cancelQueued(item);
     }
-    for (const worker of this.#idle.splice(0)) this.#stopWorker(worker);
-    if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+    this.#workers.stopIdle();
     this.#checkDrained();
-    if (wait && this.#workers.size + this.#queue.size > 0) {
+    if (wait && this.#workers.all.size + this.#queue.size > 0) {
       await new Promise<void>((resolve) => this.#drainWaiters.push(resolve));
     }
   }
@@ -156,11 +122,6 @@ export class WorkerPool {
     );
   }
 
-  #enqueue(item: PoolTask): void {
-    this.#queue.push(item);
-    this.#scheduleFlush();
-  }
-
   #scheduleFlush(): void {
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
@@ -169,9 +130,10 @@ export class WorkerPool {
   }
 
   #dispatch(): void {
-    while (this.#queue.size > 0 && this.#idle.length > 0) {
+    const idle = this.#workers.idle;
+    while (this.#queue.size > 0 && idle.length > 0) {
       // false: nothing runnable now (the queue's head is still resolving, or it emptied).
-      if (!this.#runNext(this.#idle.pop()!)) break;
+      if (!this.#runNext(idle.pop()!)) break;
     }
     this.#growIfNeeded();
     this.#checkDrained();
@@ -190,65 +152,38 @@ export class WorkerPool {
         break;
       }
       item.future.setRunningOrNotifyCancel();
-      if (this.#send(worker, item)) return true;
+      item.id = this.#nextTaskId++;
+      if (item.sendTo(worker, this.#options.kind)) return this.#assign(worker, item);
     }
     this.#becomeIdle(worker);
     return false;
   }
 
-  #send(worker: PoolWorker, item: PoolTask): boolean {
-    item.id = this.#nextTaskId++;
-    let request: ReturnType<PoolTask['toRequest']>;
-    try {
-      request = item.toRequest(this.#options.kind);
-    } catch (error) {
-      item.release();
-      item.future.setException(error);
-      return false;
-    }
-    try {
-      worker.handle.send(request, item.options?.transfer);
-    } catch (error) {
-      item.release();
-      item.future.setException(item.describeUnsendable(error));
-      return false;
-    }
+  #assign(worker: PoolWorker, item: PoolTask): true {
     item.worker = worker;
     worker.current = item;
     worker.state = 'busy';
     worker.setReferenced(true);
-    const timeout = item.options?.timeout;
-    if (timeout !== undefined && timeout !== Infinity) {
-      item.timer = setTimeout(() => {
-        const error = new TimeoutError(`task \`${item.name}\` timed out after ${timeout} ms`);
-        this.#abort(item, error);
-      }, timeout);
-    }
+    startTaskTimeout(item);
     return true;
   }
 
   /** An idle worker: stop it when the pool is closing, else park it (unreferenced). */
   #becomeIdle(worker: PoolWorker): void {
-    if (this.#state !== 'running' && this.#queue.size === 0) {
-      this.#stopWorker(worker);
-      return;
-    }
-    worker.state = 'idle';
-    worker.idleSince = performance.now();
-    worker.setReferenced(false);
-    this.#idle.push(worker);
-    this.#scheduleIdleSweep();
+    if (this.#state !== 'running' && this.#queue.size === 0) this.#workers.stop(worker);
+    else this.#workers.park(worker);
   }
 
   #growIfNeeded(): void {
     if (this.#state === 'broken') return;
-    while (this.#queue.size > this.#starting && this.#live < this.#options.maxWorkers) {
+    const workers = this.#workers;
+    while (this.#queue.size > workers.starting && workers.live < this.#options.maxWorkers) {
       this.#startWorker();
     }
   }
 
   #startWorker(): void {
-    const name = `${this.#options.namePrefix}_${this.#nextWorkerIndex++}`;
+    const name = this.#workers.nextName();
     let worker: PoolWorker;
     try {
       worker = new PoolWorker(this.#options.factory({ name }));
@@ -257,36 +192,24 @@ export class WorkerPool {
       return;
     }
     this.#workers.add(worker);
-    this.#live++;
-    this.#starting++;
     worker.handle.setListener({
       onMessage: (message) => this.#onMessage(worker, message),
       onExit: (exit) => this.#onExit(worker, exit),
       onError: (error) => (worker.lastError = error),
     });
     worker.setReferenced(true);
-    const start = () => {
-      try {
-        worker.handle.start(createInitRequest(this.#options, name));
-      } catch (error) {
-        this.#breakPool(`could not start worker \`${name}\``, error);
-      }
-    };
-    const initializer = this.#options.initializer;
-    if (initializer === undefined || initializer.spec !== undefined) start();
-    else {
-      initializer.ready.then(start, (error: unknown) =>
-        this.#breakPool('the initializer cannot be found', error),
-      );
-    }
+    startWorkerHandle(worker.handle, this.#options, name, (message, error) =>
+      this.#breakPool(message, error),
+    );
   }
 
   #onMessage(worker: PoolWorker, message: WorkerResponse): void {
     switch (message.type) {
+      case 'result':
+        this.#settle(worker, message.id, false, message.value);
+        break;
       case 'ready':
-        if (worker.state !== 'starting') break;
-        this.#starting--;
-        worker.state = 'idle';
+        if (!this.#workers.markReady(worker)) break;
         this.#runNext(worker);
         this.#growIfNeeded();
         break;
@@ -298,17 +221,11 @@ export class WorkerPool {
           deserializeError(message.error, this.#origin(worker)),
         );
         break;
-      case 'result':
-        this.#settle(worker, message.id, false, message.value);
-        break;
       case 'error':
         this.#settle(worker, message.id, true, message.error);
         break;
       case 'results':
-        for (const response of message.responses) {
-          if (response.type === 'result') this.#settle(worker, response.id, false, response.value);
-          else this.#settle(worker, response.id, true, response.error);
-        }
+        for (const response of message.responses) this.#onMessage(worker, response);
         break;
     }
   }
@@ -326,34 +243,20 @@ export class WorkerPool {
     }
     if (worker.state !== 'busy') return;
     if (worker.tasksRun >= this.#options.maxTasksPerWorker) {
-      this.#stopWorker(worker);
+      this.#workers.stop(worker);
       this.#growIfNeeded();
     } else this.#runNext(worker);
     this.#checkDrained();
   }
 
   #onExit(worker: PoolWorker, exit: WorkerExit): void {
-    const wasStarting = worker.state === 'starting';
-    if (wasStarting) this.#starting--;
-    if (worker.state !== 'stopping') this.#live--;
-    worker.state = 'stopping';
-    this.#workers.delete(worker);
-    const idleIndex = this.#idle.indexOf(worker);
-    if (idleIndex >= 0) this.#idle.splice(idleIndex, 1);
+    const wasStarting = this.#workers.remove(worker);
     const item = worker.current;
     worker.current = undefined;
     if (item !== undefined) {
       item.release();
       if (!item.future.done()) {
-        item.future.setException(
-          new WorkerCrashedError({
-            exitCode: exit.exitCode,
-            signal: exit.signal,
-            taskName: item.name,
-            workerName: worker.name,
-            cause: worker.lastError,
-          }),
-        );
+        item.future.setException(createCrashError(worker, item.name, exit));
       }
     } else if (wasStarting && this.#broken === undefined) {
       const how =
@@ -363,63 +266,15 @@ export class WorkerPool {
     this.#dispatch();
   }
 
-  #abort(item: PoolTask, reason: unknown): void {
-    if (item.worker === undefined) {
-      if (item.future.cancel()) item.release();
-      return;
-    }
-    if (item.future.done()) return;
-    item.future.setException(reason);
-    const worker = item.worker;
-    if (worker.current !== item) return;
-    item.release();
-    try {
-      worker.handle.send({ type: 'abort', id: item.id });
-    } catch {
-      // The worker is gone; its exit settles the pool's bookkeeping.
-    }
-    item.timer = setTimeout(() => {
-      if (worker.current === item) worker.handle.kill().catch(ignoreExitError);
-    }, ABORT_GRACE_MS);
-  }
-
-  #stopWorker(worker: PoolWorker): void {
-    if (worker.state === 'stopping') return;
-    if (worker.state === 'starting') this.#starting--;
-    worker.state = 'stopping';
-    this.#live--;
-    // Referenced while stopping, so `await executor.shutdown()` keeps the process alive
-    // until the worker has really exited.
-    worker.setReferenced(true);
-    worker.handle.stop({ forceAfterMs: STOP_FORCE_AFTER_MS }).catch(ignoreExitError);
-  }
-
-  #scheduleIdleSweep(): void {
-    const timeout = this.#options.idleTimeoutMs;
-    if (timeout === Infinity || this.#idleTimer !== undefined) return;
-    this.#idleTimer = setTimeout(() => {
-      this.#idleTimer = undefined;
-      const now = performance.now();
-      for (const worker of [...this.#idle]) {
-        if (now - worker.idleSince >= timeout) {
-          this.#idle.splice(this.#idle.indexOf(worker), 1);
-          this.#stopWorker(worker);
-        }
-      }
-      if (this.#idle.length > 0) this.#scheduleIdleSweep();
-    }, timeout);
-    this.#idleTimer.unref();
-  }
-
   #breakPool(message: string, cause: unknown): void {
     if (this.#broken !== undefined) return;
     this.#broken = { message, cause };
     this.#state = 'broken';
     for (const item of this.#queue.drain()) this.#failQueued(item);
-    for (const worker of [...this.#workers]) {
-      if (worker.state === 'idle' || worker.state === 'starting') this.#stopWorker(worker);
+    for (const worker of [...this.#workers.all]) {
+      if (worker.state === 'idle' || worker.state === 'starting') this.#workers.stop(worker);
     }
-    this.#idle.length = 0;
+    this.#workers.idle.length = 0;
     this.#checkDrained();
   }
 
@@ -430,22 +285,15 @@ export class WorkerPool {
 
   #cancelQueued(item: PoolTask): void {
     item.release();
-    if (!item.future.cancel() && !item.future.done()) {
-      item.future.setException(new CancelledError('The executor was shut down.'));
-    }
+    item.future.cancel(); // queued futures are pending (or already done): never running
   }
 
-  #origin(worker: PoolWorker): string {
-    return `${this.#options.kind} "${worker.name}"`;
-  }
+  #origin = (worker: PoolWorker) => `${this.#options.kind} "${worker.name}"`;
 
   #checkDrained(): void {
     if (this.#state === 'running') return;
-    if (this.#workers.size + this.#queue.size > 0) return;
+    if (this.#workers.all.size + this.#queue.size > 0) return;
     if (this.#state === 'shutting-down') this.#state = 'shutdown';
     for (const resolve of this.#drainWaiters.splice(0)) resolve();
   }
 }
-
-/** A failed stop or kill still ends in the handle's `onExit`, which does the bookkeeping. */
-function ignoreExitError(): void {}
