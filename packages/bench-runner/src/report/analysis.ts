@@ -86,5 +86,9 @@ export function describeCrossover(estimate: CrossoverEstimate | undefined): stri
   const [low, high] = estimate.ci95 ?? [undefined, undefined];
   const lowText = low === undefined ? 'below the grid' : formatMicros(low);
   const highText = high === undefined ? 'above the grid' : formatMicros(high);
-  return `${formatMicros(estimate.durationUs)} [95% CI ${lowText} – ${highText}]`;
+  const unstable =
+    estimate.slowerAgainAtUs === undefined
+      ? ''
+      : ` (not stable: slower than sequential again at ${formatMicros(estimate.slowerAgainAtUs)})`;
+  return `${formatMicros(estimate.durationUs)} [95% CI ${lowText} – ${highText}]${unstable}`;
 }

@@ -41,6 +41,11 @@ export function recommend(report: BenchReport): string {
     sentences.push(
       `On this machine, use worker threads for CPU tasks longer than about ${formatMicros(threads.durationUs)}; below that, run them inline.`,
     );
+    if (threads.slowerAgainAtUs !== undefined) {
+      sentences.push(
+        `(This run is noisy: threads were slower than sequential again at ${formatMicros(threads.slowerAgainAtUs)}; rerun on a quieter machine or with more --rounds before relying on the threshold.)`,
+      );
+    }
   } else if (threads !== undefined) {
     sentences.push(
       `On this machine, worker threads were ${describeCrossover(threads)} for CPU tasks.`,

@@ -7,7 +7,7 @@ import {
   findSummary,
   summariesOf,
 } from './analysis.js';
-import { formatMs, formatRatio } from './format.js';
+import { formatMs, formatRate, formatRatio } from './format.js';
 import { renderTargets } from './peer-targets.js';
 import type { BenchReport, ScenarioRecord } from './schema.js';
 import { karpFlatt } from '../stats/scaling.js';
@@ -26,6 +26,32 @@ function tutorialCpuNotes(report: BenchReport): string[] {
     lines.push(
       '',
       `**At CPython's task size** (each task about as long as CPython needs, ${formatMs(big.medianJobMs)} per cold job), four cold threads reach ${formatRatio(big.speedup)}: once tasks are long enough, start-up is paid back.`,
+    );
+  }
+  return lines;
+}
+
+function renderPeerPivot(report: BenchReport): string[] {
+  const labels = new Map(report.strategies.map((s) => [s.name, s.label]));
+  const strategies = [...new Set(summariesOf(report, 'peers').map((s) => s.strategy))];
+  const lines = [
+    'Side by side (same run; each library in its own process):',
+    '',
+    '| strategy | burst throughput | round trip per task | first result (cold) | CPU-bound speedup [95% CI] |',
+    '|---|---|---|---|---|',
+  ];
+  for (const strategy of strategies) {
+    const get = (suffix: string) => findSummary(report, 'peers', strategy, suffix);
+    const roundTrip = get('round-trip');
+    lines.push(
+      `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${roundTrip?.medianJobMs === undefined ? '—' : formatMs(roundTrip.medianJobMs / roundTrip.tasks)} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
+    );
+  }
+  const map = summariesOf(report, 'peers').find((s) => s.chunksize !== undefined);
+  if (map !== undefined) {
+    lines.push(
+      '',
+      `concur ThreadPoolExecutor \`starmap\` with chunksize ${map.chunksize}: ${formatRate(map.throughputPerS)}.`,
     );
   }
   return lines;
@@ -87,7 +113,7 @@ export function renderScenarioNotes(report: BenchReport, scenario: ScenarioRecor
         'Pools get one worker per in-flight task, up to 4 per effective CPU; the event loop just keeps that many promises outstanding. No sequential baseline is measured here (a sequential I/O job is long and tells little): compare throughput across models at the same in-flight limit. File I/O goes through libuv’s threadpool (4 threads by default, shared by worker threads, one per child process).',
       ];
     case 'peers':
-      return renderTargets(report);
+      return [...renderPeerPivot(report), '', ...renderTargets(report)];
     default:
       return [];
   }

@@ -20,6 +20,11 @@ export interface CrossoverEstimate {
   readonly durationUs?: number;
   /** 95% interval; an end is `undefined` when some resamples never crossed on that side. */
   readonly ci95?: readonly [number | undefined, number | undefined];
+  /**
+   * The first longer grid duration (µs) whose median speedup is below 1 again: the curve is
+   * not monotone there, so the crossing is not a stable threshold (noise or a real effect).
+   */
+  readonly slowerAgainAtUs?: number;
 }
 
 /**
@@ -69,6 +74,8 @@ export function estimateCrossover(
   );
   if (point === Number.NEGATIVE_INFINITY) return { kind: 'always-faster' };
   if (point === Number.POSITIVE_INFINITY) return { kind: 'never-faster' };
+  const medians = sorted.map((p) => ({ durationUs: p.durationUs, speedup: median(p.speedups) }));
+  const slowerAgain = medians.find((p) => p.durationUs > point && p.speedup < 1);
   const random = createRandom(seed);
   const draws: number[] = [];
   for (let b = 0; b < resamples; b++) {
@@ -85,5 +92,6 @@ export function estimateCrossover(
     kind: 'crosses',
     durationUs: point,
     ci95: [Number.isFinite(low) ? low : undefined, Number.isFinite(high) ? high : undefined],
+    ...(slowerAgain === undefined ? {} : { slowerAgainAtUs: slowerAgain.durationUs }),
   };
 }

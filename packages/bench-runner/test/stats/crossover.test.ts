@@ -61,6 +61,19 @@ describe('estimateCrossover', () => {
     expect(estimate.durationUs!).toBeLessThan(3000);
   });
 
+  it('flags a curve that falls below 1 again after crossing', () => {
+    const grid = [
+      { durationUs: 10, speedups: [0.5, 0.5] },
+      { durationUs: 100, speedups: [2, 2] },
+      { durationUs: 1000, speedups: [0.8, 0.8] },
+    ];
+    const estimate = estimateCrossover(grid, 1);
+    expect(estimate.kind).toBe('crosses');
+    expect(estimate.slowerAgainAtUs).toBe(1000);
+    const monotone = estimateCrossover(grid.slice(0, 2), 1);
+    expect(monotone.slowerAgainAtUs).toBeUndefined();
+  });
+
   it('reports a model that never beats sequential', () => {
     const grid = [10, 100].map((d) => ({ durationUs: d, speedups: [0.5, 0.6] }));
     expect(estimateCrossover(grid, 1)).toEqual({ kind: 'never-faster' });
