@@ -3,7 +3,6 @@
 // the first one is created and closed when the last one shuts down.
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import { redactText } from '../connection/redact.js';
 import type { ResolvedConnection } from '../connection/connection.js';
 import { getAbortChannel, KEY_PREFIX } from '../protocol/channels.js';
 import { JOB_NAME, type JobData } from '../protocol/job-data.js';
@@ -93,6 +92,8 @@ export class QueueLink {
   readonly #queueName: string;
   #opened: Promise<Opened> | undefined;
   #closed = false;
+  /** What #connect has created so far, so close() can stop a connection still being made. */
+  #created: Partial<Opened> = {};
   /** Listeners whose executors have tasks in flight; while none do, the sockets are unref'd. */
   readonly #busy = new Set<QueueLinkListener>();
   readonly #sockets: Redis[] = [];
@@ -168,13 +169,19 @@ export class QueueLink {
 
   /** Closes both connections (pending commands finish first). */
   async close(): Promise<void> {
-    const opened = this.#opened;
     this.#closed = true;
-    if (opened === undefined) return;
-    const connections = await opened.catch(() => undefined);
-    if (connections === undefined) return;
-    await Promise.allSettled([connections.events.close(), connections.queue.close()]);
-    await connections.client.quit().catch(() => connections.client.disconnect());
+    const { client, queue, events } = this.#created;
+    if (client === undefined) return;
+    if (client.status !== 'ready') {
+      // Never connected (or Redis is away): stop reconnecting now instead of waiting for it.
+      // BullMQ's own disconnect waits for a connection first, so it is not awaited here.
+      client.disconnect();
+      void events?.disconnect().catch(() => undefined);
+      void queue?.disconnect().catch(() => undefined);
+      return;
+    }
+    await Promise.allSettled([events?.close(), queue?.close()]);
+    await client.quit().catch(() => client.disconnect());
   }
 
   #open(): Promise<Opened> {
@@ -197,6 +204,7 @@ export class QueueLink {
     client.on('error', () => undefined); // reported through the failing command instead
     const queue = new Queue(this.#queueName, { connection: client, prefix: KEY_PREFIX });
     queue.on('error', () => undefined);
+    this.#created = { client, queue };
     // Read events from the stream's current end, as Redis numbers them: a client clock
     // that differs from the server's cannot make us skip events of our first jobs.
     const last = await client.xrevrange(
@@ -206,15 +214,16 @@ export class QueueLink {
       'COUNT',
       1,
     );
+    if (this.#closed) throw new Error(`The connection to queue \`${this.#queueName}\` is closed.`);
     const events = new QueueEvents(this.#queueName, {
       connection: { ...connection, maxRetriesPerRequest: null },
       prefix: KEY_PREFIX,
       lastEventId: last[0]?.[0] ?? '0-0',
     });
-    events.on('error', (error) => {
-      // Keep the process alive through outages; ioredis reconnects by itself.
-      void redactText(String((error as Error)?.message ?? error));
-    });
+    this.#created = { client, queue, events };
+    // Outages are not errors to report here: ioredis reconnects by itself, and the jobs
+    // are reconciled afterwards (see onReconnected).
+    events.on('error', () => undefined);
     const each = (fn: (listener: QueueLinkListener) => void) => {
       for (const listener of [...this.listeners]) fn(listener);
     };

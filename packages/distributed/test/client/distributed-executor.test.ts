@@ -212,13 +212,14 @@ describe('DistributedExecutor', () => {
     );
   });
 
-  it('describes its connection without the password', () => {
+  it('describes its connection without the password, and shuts down while Redis is unreachable', async () => {
     const secret = new DistributedExecutor({
       connection: 'redis://admin:hunter2@127.0.0.1:1/0',
       queue,
     });
     expect(secret.connectionDescription).toBe('redis://admin:***@127.0.0.1:1/0');
-    void secret.shutdown();
+    await secret.shutdown();
+    expect(secret.state).toBe('shutdown');
   });
 });
 
