@@ -134,6 +134,6 @@ function cloneProblem(value: unknown): string | undefined {
     structuredClone(value);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
   }
 }
