@@ -51,3 +51,5 @@ export { renderLineChart } from './report/svg/line-chart.js';
 export type { LineChart, ChartSeries, ChartPoint } from './report/svg/line-chart.js';
 export { compareReports, REGRESSION_TOLERANCE } from './report/compare.js';
 export { writeReport } from './report/write-report.js';
+export { judgeTargets } from './report/peer-targets.js';
+export type { TargetOutcome } from './report/peer-targets.js';

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareReports,
+  judgeTargets,
   parseReport,
   renderCharts,
   renderMarkdown,
@@ -68,6 +69,22 @@ describe('report rendering', () => {
         expect(cells(lines[j]!), lines[j]).toBe(width);
       }
     }
+  });
+
+  it('judges issue 7 targets from ratios measured side by side', () => {
+    const outcomes = new Map(judgeTargets(report).map((o) => [o.target, o]));
+    const vsPiscina = outcomes.get('ThreadPool burst ≥ 2× piscina')!;
+    expect(vsPiscina.ratio?.median).toBeCloseTo(2.5, 6);
+    expect(vsPiscina.status).toBe('met');
+    expect(outcomes.get('ThreadPool burst ≥ 0.8× raw postMessage')!.status).toBe('missed');
+    expect(outcomes.get('round trip ≤ 1.15× raw postMessage')!.status).toBe('met');
+    expect(outcomes.get('CPU speedup ≥ 1.9× sequential')!.status).toBe('met');
+    expect(outcomes.get('ThreadPool burst ≥ 1.2× poolifier')!.status).toBe('not measured');
+    const markdown = renderMarkdown(report, []);
+    expect(markdown).toContain('| ThreadPool burst ≥ 2× piscina | 2.50× [');
+    expect(markdown).toContain(
+      '| concur ThreadPoolExecutor | 125k/s | 44 µs | — | 1.95× [1.95–1.95] |',
+    );
   });
 
   it('prints a terminal summary with the recommendation', () => {

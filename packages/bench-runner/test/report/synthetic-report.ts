@@ -94,6 +94,33 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
       speedups.set(id, rate * inFlight);
     }
   }
+  // Peers (times relative to raw threads = 1): concur 2.5× piscina's burst speed, below raw.
+  const peerTimes: Record<string, Record<string, number>> = {
+    'concur-threads': { burst: 2, 'round-trip': 1.1, cpu: 1 },
+    piscina: { burst: 5, 'round-trip': 1.5, cpu: 1 },
+    'raw-threads': { burst: 1, 'round-trip': 1, cpu: 1 },
+  };
+  for (const [strategy, times] of Object.entries(peerTimes)) {
+    for (const [kind, relative] of Object.entries(times)) {
+      const id = `peers/${strategy}/${kind}`;
+      const workload =
+        kind === 'cpu'
+          ? ({ kind: 'spin', tasks: 8, iterations: 50_000 } as const)
+          : ({ kind: 'noop', tasks: kind === 'burst' ? 1000 : 100 } as const);
+      configs.push(
+        config({
+          id,
+          scenario: 'peers',
+          strategy,
+          workload,
+          inFlight: kind === 'round-trip' ? 1 : undefined,
+          series: kind,
+        }),
+      );
+      // speedup = baseline / time; the baseline is 40 ms, so this makes time = 4 ms × relative.
+      speedups.set(id, kind === 'cpu' ? 1.95 : 10 / relative);
+    }
+  }
   const groups: GroupResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const wobble = 1 + (round - 1) * 0.01;
