@@ -40,10 +40,14 @@ async function main(): Promise<void> {
   let signals = 0;
   const stop = (signal: NodeJS.Signals) => {
     signals++;
-    process.stdout.write(
-      `concur-worker: ${signal}, ${signals === 1 ? 'finishing running tasks' : 'leaving now'}\n`,
-    );
-    worker.close({ force: signals > 1 }).then(
+    if (signals > 1) {
+      // Leave at once, even while Redis is unreachable (a graceful close waits for it);
+      // running jobs are retried on other workers once their locks expire.
+      process.stdout.write(`concur-worker: ${signal} again, leaving now\n`);
+      process.exit(1);
+    }
+    process.stdout.write(`concur-worker: ${signal}, finishing running tasks\n`);
+    worker.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -28,6 +28,16 @@ import {
  */
 const EARLY_ABORT_TTL_MS = 60_000;
 
+/**
+ * How long a forced close waits for BullMQ to close cleanly, in milliseconds, before it
+ * drops the connections: BullMQ's close needs Redis, which may be the thing that is gone.
+ */
+const FORCE_CLOSE_WAIT_MS = 2_000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
 /** The lifecycle of a worker, one field. */
 export type DistributedWorkerState = 'running' | 'closing' | 'closed';
 
@@ -114,8 +124,12 @@ export class DistributedWorker {
       this.#state = 'closing';
       this.#closed = (async () => {
         try {
-          await this.#worker?.close(force);
+          const closing = this.#worker?.close(force) ?? Promise.resolve();
+          if (force) await Promise.race([closing, delay(FORCE_CLOSE_WAIT_MS)]);
+          else await closing;
         } finally {
+          // BullMQ's close waits for Redis; a forced close does not, so drop the sockets.
+          if (force) void this.#worker?.disconnect().catch(() => undefined);
           this.#subscriber?.disconnect();
           this.#state = 'closed';
           this.#log(`worker ${this.name} closed`);

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DistributedExecutor } from '@concur/distributed';
 import { sleep } from '../fixtures/sleep.mjs';
+import { OUTAGE_REDIS_PORT, REDIS_TOOLS } from '../helpers/redis-tools.js';
 import {
   createQueueName,
   killAllHosts,
@@ -87,6 +88,26 @@ describe('concur-worker', () => {
     } finally {
       await executor.shutdown();
       await removeQueue(connection, queue);
+    }
+  });
+
+  it('leaves at once on a second signal, even while Redis is unreachable', async () => {
+    const port = String(OUTAGE_REDIS_PORT);
+    const url = (await run(REDIS_TOOLS.start, [port])).stdout.trim().split('\n').at(-1)!;
+    try {
+      const host = await startHost(url, createQueueName(), { name: 'stranded' });
+      await run(REDIS_TOOLS.stop, [port]);
+      host.child.kill('SIGTERM');
+      await waitUntil(
+        () => host.output.includes('finishing running tasks'),
+        'the first signal was seen',
+      );
+      host.child.kill('SIGTERM');
+      await host.exited;
+      expect(host.child.exitCode).toBe(1);
+      expect(host.output).toMatch(/SIGTERM again, leaving now/);
+    } finally {
+      await run(REDIS_TOOLS.stop, [port]);
     }
   });
 });

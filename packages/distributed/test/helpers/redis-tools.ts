@@ -11,3 +11,5 @@ export const REDIS_TOOLS = {
 export const TEST_REDIS_PORT = 6390;
 /** A second private Redis that the restart test stops and starts again. */
 export const RESTART_REDIS_PORT = 6391;
+/** A third private Redis that a CLI test stops under a running worker. */
+export const OUTAGE_REDIS_PORT = 6393;
