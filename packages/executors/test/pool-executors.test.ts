@@ -15,7 +15,7 @@ import { spinForever } from './fixtures/forever.mjs';
 import { recall, remember } from './fixtures/remember.mjs';
 import { sleep } from './fixtures/sleep.mjs';
 import { QuotaError, throwQuota } from './fixtures/throw.mjs';
-import { whoAmI } from './fixtures/who-am-i.mjs';
+import { currentNames, whoAmI } from './fixtures/who-am-i.mjs';
 
 registerErrorClass(QuotaError);
 
@@ -57,6 +57,18 @@ describe.each(kinds)('$kind pool executor', ({ kind, create, Broken, nameOf, pre
     expect(executor.workerCount).toBe(1);
     await executor.shutdown();
     expect(executor.workerCount).toBe(0);
+  });
+
+  it('shows the worker names through currentThread() and currentProcess()', async () => {
+    const executor = make({ maxWorkers: 1 });
+    const names = (await executor.submit(currentNames)) as { thread: string; process: string };
+    if (kind === 'thread') {
+      expect(names.thread).toMatch(prefix);
+      expect(names.process).toBe('MainProcess');
+    } else {
+      expect(names.process).toMatch(prefix);
+      expect(names.thread).toBe('MainThread');
+    }
   });
 
   it('keeps a registered error class and marks where the error came from', async () => {
