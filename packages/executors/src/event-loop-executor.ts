@@ -5,6 +5,7 @@ import {
   InvalidStateError,
   TimeoutError,
   getResolvedTaskSpec,
+  getTaskName,
   isTaskReference,
   loadTask,
   resolveTaskSpec,
@@ -216,6 +217,6 @@ async function getCallable(task: unknown): Promise<AnyFunction> {
 }
 
 function nameOf(task: unknown): string {
-  if (isTaskReference(task)) return getResolvedTaskSpec(task)?.exportName ?? 'anonymous';
+  if (isTaskReference(task)) return getTaskName(task);
   return (task as AnyFunction).name || 'anonymous';
 }

@@ -2,7 +2,7 @@
 // describe it to a worker. A class, so every task object has the same shape (fast paths).
 import {
   encodeRevivables,
-  getTaskLocation,
+  getTaskName,
   type RunChunkRequest,
   type RunRequest,
   type TaskSpec,
@@ -34,7 +34,7 @@ export class PoolTask {
 
   /** The task's name for messages. */
   get name(): string {
-    return this.spec?.exportName ?? getTaskLocation(this.task).displayName;
+    return getTaskName(this.task);
   }
 
   /** Clears the timer and abort listener once the task is settled. */
