@@ -82,5 +82,11 @@ function fromUrl(
   if (parsed.username !== '') options.username = decodeURIComponent(parsed.username);
   if (parsed.password !== '') options.password = decodeURIComponent(parsed.password);
   if (parsed.protocol === 'rediss:' || tls !== undefined) options.tls = tls ?? {};
-  return { options, description: redactUrl(url) };
+  const description = redactUrl(url);
+  // TLS given as an option to a redis:// URL: say so, as rediss:// would.
+  return {
+    options,
+    description:
+      options.tls !== undefined ? description.replace(/^redis:/, 'rediss:') : description,
+  };
 }

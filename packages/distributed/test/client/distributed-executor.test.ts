@@ -220,6 +220,24 @@ describe('DistributedExecutor', () => {
     expect(secret.connectionDescription).toBe('redis://admin:***@127.0.0.1:1/0');
     await secret.shutdown();
     expect(secret.state).toBe('shutdown');
+    const tls = [
+      new DistributedExecutor({ connection: 'rediss://:pw@cache.internal:6380/2', queue }),
+      new DistributedExecutor({
+        connection: 'redis://cache.internal:6380',
+        queue,
+        tls: { servername: 'cache' },
+      }),
+      new DistributedExecutor({
+        connection: { host: 'cache.internal', port: 6380, password: 'pw', tls: {} },
+        queue,
+      }),
+    ];
+    expect(tls.map((e) => e.connectionDescription)).toEqual([
+      'rediss://:***@cache.internal:6380/2',
+      'rediss://cache.internal:6380',
+      'rediss://:***@cache.internal:6380/0',
+    ]);
+    await Promise.all(tls.map((e) => e.shutdown()));
   });
 });
 
