@@ -2,7 +2,7 @@
 // curve (resident memory samples of a soak run).
 
 /** The suite's sections, in the order the report prints them. */
-export const SECTIONS = ['crash', 'exit', 'soak', 'input', 'security'] as const;
+export const SECTIONS = ['crash', 'exit', 'soak', 'input', 'values', 'security'] as const;
 
 /** One of {@link SECTIONS}. */
 export type Section = (typeof SECTIONS)[number];

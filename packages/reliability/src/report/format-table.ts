@@ -6,7 +6,8 @@ const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   crash: 'Crash matrix',
   exit: 'Exit',
   soak: 'Soak',
-  input: 'Bad input (property-based)',
+  input: 'Bad options (property-based, fast-check)',
+  values: 'Values that cannot cross, missing tasks',
   security: 'Security',
 };
 

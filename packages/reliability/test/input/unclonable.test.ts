@@ -113,7 +113,7 @@ describe.each(['thread', 'process'] as const)('%s pool, values that cannot cross
         ? outcome.kind === 'fulfilled' && c.expected(outcome.value)
         : outcome.kind === 'rejected' && c.expected.test(message);
     recordFigure({
-      section: 'input',
+      section: 'values',
       subject: `${kind}: ${c.label}`,
       values: {
         outcome:
