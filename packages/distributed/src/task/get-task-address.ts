@@ -16,6 +16,8 @@ const addresses = new Map<string, TaskAddress>();
  *
  * @throws TypeError when `task` is not a task, or its module is not inside a package with
  * a `name` in its package.json (then workers could not find it: use `remoteTask`).
+ * @example
+ * await getTaskAddress(resize); // { package: '@acme/jobs', module: './dist/resize.js', exportName: 'resize' }
  */
 export async function getTaskAddress(task: unknown): Promise<TaskAddress> {
   if (isRemoteTask(task)) return task[REMOTE_TASK_ADDRESS];

@@ -46,7 +46,11 @@ export function remoteTask<F extends AnyFunction = AnyFunction>(reference: strin
   }) as RemoteTask<F>;
 }
 
-/** Tells whether a value was made by {@link remoteTask}. */
+/**
+ * Tells whether a value was made by {@link remoteTask}.
+ * @example
+ * isRemoteTask(remoteTask('@acme/jobs#resize')); // true
+ */
 export function isRemoteTask(value: unknown): value is RemoteTask {
   return typeof value === 'object' && value !== null && REMOTE_TASK_ADDRESS in value;
 }

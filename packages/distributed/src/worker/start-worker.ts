@@ -43,6 +43,9 @@ export type DistributedWorkerState = 'running' | 'closing' | 'closed';
 
 /**
  * A running worker: takes tasks from its queue until closed. Made by {@link startWorker}.
+ * @example
+ * const worker = await startWorker({ connection, queue: 'jobs' });
+ * console.log(worker.name, worker.state); // 'build-7:4121' 'running'
  */
 export class DistributedWorker {
   /** This worker's name (in errors and in BullMQ's `processedBy`). */
