@@ -21,9 +21,22 @@ export function createProcessTransport<Out = unknown, In = unknown>(): Transport
     );
   }
   let current: ((message: unknown) => void) | undefined;
+  // Disconnecting while a send is still queued crashes Node's IPC internals (it touches a
+  // channel it has already nulled), so `close` waits for every send's callback first.
+  let unsent = 0;
+  let closing = false;
+  const disconnectWhenDrained = () => {
+    if (closing && unsent === 0 && process.connected) process.disconnect();
+  };
+  const onSent = () => {
+    unsent -= 1;
+    disconnectWhenDrained();
+  };
   return {
     send(message) {
-      if (process.connected) process.send!(message);
+      if (!process.connected || closing) return;
+      process.send!(message, undefined, undefined, onSent);
+      unsent += 1;
     },
     onMessage(handler) {
       if (current !== undefined) process.off('message', current);
@@ -39,7 +52,8 @@ export function createProcessTransport<Out = unknown, In = unknown>(): Transport
     close() {
       if (current !== undefined) process.off('message', current);
       current = undefined;
-      if (process.connected) process.disconnect();
+      closing = true;
+      disconnectWhenDrained();
     },
   };
 }
