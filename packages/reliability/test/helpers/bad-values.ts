@@ -36,6 +36,7 @@ export const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** What a valid value looks like, per kind of option. */
 export const IS_VALID = {
+  nonNegativeInteger: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 0,
   positiveInteger: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
   positiveIntegerOrInfinity: (v: unknown) =>
     v === Infinity || (typeof v === 'number' && Number.isInteger(v) && v >= 1),

@@ -3,8 +3,15 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventLoopExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from '@concur/executors';
-import { Thread, createThreadWorkerHandle } from '@concur/threading';
-import { Pool, Process, createProcessWorkerHandle } from '@concur/multiprocessing';
+import {
+  Barrier,
+  Lock,
+  Queue as ThreadQueue,
+  Semaphore,
+  Thread,
+  createThreadWorkerHandle,
+} from '@concur/threading';
+import { Pool, Process, Queue, createProcessWorkerHandle } from '@concur/multiprocessing';
 import { recordFigure } from '../../src/figures/record-figure.js';
 import { IS_VALID, invalidFor, templateFor } from '../helpers/bad-values.js';
 import { echo } from '../fixtures/echo.mjs';
@@ -181,6 +188,42 @@ const cases: OptionCase[] = [
     call: option((o) => createThreadWorkerHandle(o))('name'),
   },
   {
+    where: 'Lock.acquire()',
+    name: 'timeout',
+    kind: 'duration',
+    call: option((o) => new Lock().acquire(o))('timeout'),
+  },
+  {
+    where: 'Lock.acquire()',
+    name: 'blocking',
+    kind: 'boolean',
+    call: option((o) => new Lock().acquire(o))('blocking'),
+  },
+  {
+    where: 'Barrier',
+    name: 'parties',
+    kind: 'positiveInteger',
+    call: (value) => new Barrier(value as number),
+  },
+  {
+    where: 'Semaphore',
+    name: 'value',
+    kind: 'nonNegativeInteger',
+    call: (value) => new Semaphore(value as number),
+  },
+  {
+    where: 'threading Queue',
+    name: 'maxsize',
+    kind: 'nonNegativeInteger',
+    call: (value) => new ThreadQueue(value as number),
+  },
+  {
+    where: 'multiprocessing Queue',
+    name: 'maxsize',
+    kind: 'nonNegativeInteger',
+    call: (value) => new Queue(value as number),
+  },
+  {
     where: 'createProcessWorkerHandle',
     name: 'name',
     kind: 'nonEmptyString',
@@ -200,6 +243,26 @@ async function errorOf(call: () => unknown): Promise<unknown> {
   if (typeof shutdown === 'function') await shutdown.call(created);
   return undefined;
 }
+
+describe('conflicting options', () => {
+  it('`timeout` with `blocking: false` is a RangeError saying to drop one', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.double({ min: 0, noNaN: true })), (timeout) => {
+        expect(() => new Lock().acquire({ blocking: false, timeout })).toThrow(
+          new RangeError(
+            'Lock.acquire() cannot take a `timeout` with `blocking: false`: a non-blocking call never waits. Drop one of the two options.',
+          ),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+    recordFigure({
+      section: 'input',
+      subject: 'Lock.acquire() `timeout` with `blocking: false` (conflict → RangeError)',
+      values: { runs: RUNS, failures: 0, ok: true },
+    });
+  });
+});
 
 describe('every public option rejects wrong values in the one template', () => {
   it.each(cases)('$where `$name`', async ({ where, name, kind, call }) => {
