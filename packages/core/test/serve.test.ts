@@ -167,6 +167,34 @@ describe.each(['thread', 'process'] as const)('serve() in a worker %s', (kind) =
     expect(await client.next(byId(3))).toMatchObject({ value: [2, 4, 6] });
   });
 
+  it('starts a queued request only once the running task settled and its result went out', async () => {
+    client = startWorker(kind);
+    await client.init();
+    const [add, echo] = [await spec(tasks.add), await spec(tasks.echo)];
+    client.send({
+      type: 'batch',
+      requests: [
+        { type: 'run', id: 1, task: add, args: [1, 1] },
+        { type: 'run', id: 2, task: echo, args: ['b'], queued: true },
+        { type: 'run', id: 3, task: echo, args: ['c'], queued: true },
+      ],
+    });
+    // Unqueued, the sync echoes would settle before the async add.
+    const order = [await client.next(), await client.next(), await client.next()];
+    expect(order.map((m) => (m as ResultResponse).value)).toEqual([2, 'b', 'c']);
+  });
+
+  it('drops a queued request aborted before it started, answering it with an error', async () => {
+    client = startWorker(kind);
+    await client.init();
+    client.send({ type: 'run', id: 1, task: await spec(tasks.waitForAbort), args: [] });
+    client.send({ type: 'run', id: 2, task: await spec(tasks.echo), args: ['x'], queued: true });
+    client.send({ type: 'abort', id: 2 });
+    expect(await client.next(byId(2))).toMatchObject({ type: 'error' });
+    client.send({ type: 'abort', id: 1 });
+    expect(await client.next(byId(1))).toMatchObject({ type: 'result', value: 'aborted' });
+  });
+
   it('fires taskSignal() when the task is aborted', async () => {
     client = startWorker(kind);
     await client.init();

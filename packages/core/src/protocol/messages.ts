@@ -40,6 +40,11 @@ export type RunRequest = Branded<{
   readonly args: readonly unknown[];
   /** Set when `args` hold revivable marks (see `encodeRevivables`). */
   readonly revive?: true;
+  /**
+   * Set when a pool sent this ahead while the worker is busy (pipelining): `serve` starts it
+   * only once every running task has settled, so a worker still runs one task at a time.
+   */
+  readonly queued?: true;
 }>;
 
 /** Run a task over many argument lists; the result is the array of results, in order. */
@@ -50,6 +55,8 @@ export type RunChunkRequest = Branded<{
   readonly argsList: readonly (readonly unknown[])[];
   /** Set when `argsList` holds revivable marks (see `encodeRevivables`). */
   readonly revive?: true;
+  /** As {@link RunRequest}'s `queued`: start only once every running task has settled. */
+  readonly queued?: true;
 }>;
 
 /** Several requests coalesced into one message (the submits of one tick). */

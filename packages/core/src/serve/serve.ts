@@ -46,12 +46,15 @@ export function serve(
   options: ServeOptions = {},
 ): void {
   const running = new Map<number, RunningTask>();
+  // Requests sent ahead (`queued`): each starts once nothing runs and every result is sent,
+  // so a crash in one never loses the result of the one before it.
+  const waiting: (RunRequest | RunChunkRequest)[] = [];
   let outbox: Settled[] = [];
   let flushScheduled = false;
   let stopping = false;
 
   const finishIfStopping = () => {
-    if (stopping && running.size === 0 && outbox.length === 0) {
+    if (stopping && running.size === 0 && waiting.length === 0 && outbox.length === 0) {
       (options.onStop ?? (() => transport.close()))();
     }
   };
@@ -69,6 +72,7 @@ export function serve(
         for (const response of responses) sendSettled(response);
       }
     }
+    if (running.size === 0 && waiting.length > 0) run(waiting.shift()!);
     finishIfStopping();
   };
 
@@ -91,6 +95,13 @@ export function serve(
       flushScheduled = true;
       queueMicrotask(flush);
     }
+  };
+
+  const isBusy = () => running.size > 0 || waiting.length > 0 || outbox.length > 0;
+
+  const accept = (request: RunRequest | RunChunkRequest) => {
+    if (request.queued === true && isBusy()) waiting.push(request);
+    else run(request);
   };
 
   const succeed = (id: number, value: unknown) => settle({ type: 'result', id, value });
@@ -186,12 +197,18 @@ export function serve(
     switch (message.type) {
       case 'run':
       case 'chunk':
-        run(message);
+        accept(message);
         break;
       case 'batch':
-        for (const request of message.requests) run(request);
+        for (const request of message.requests) accept(request);
         break;
       case 'abort': {
+        const index = waiting.findIndex((request) => request.id === message.id);
+        if (index >= 0) {
+          waiting.splice(index, 1);
+          fail(message.id, new Error('the task was aborted'));
+          break;
+        }
         const state = running.get(message.id);
         if (state !== undefined) {
           state.aborted = true;
