@@ -26,6 +26,7 @@ export type { EventLoopExecutorOptions } from './event-loop-executor.js';
 export { WorkerPool } from './worker-pool.js';
 export { ABORT_GRACE_MS } from './task-abort.js';
 export { STOP_FORCE_AFTER_MS } from './worker-roster.js';
+export { PIPELINE_DEPTH, PIPELINE_MAX_TASK_MS } from './pool-pipeline.js';
 export type { WorkerPoolOptions, WorkerPoolState } from './worker-pool.js';
 export { TaskQueue } from './task-queue.js';
 export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait.js';

@@ -13,7 +13,7 @@ import type { PoolWorker } from './pool-worker.js';
 
 /** A submitted task: its future, what to run, and where it runs once dispatched. */
 export class PoolTask {
-  /** The request id, unique per pool, set at dispatch. */
+  /** The request id, unique per pool, set at submit. */
   id = 0;
   /** The worker running it, once dispatched. */
   worker: PoolWorker | undefined = undefined;
@@ -54,10 +54,22 @@ export class PoolTask {
    * marks, and the request says so.
    * @throws TypeError when an argument cannot go to this kind of worker.
    */
-  toRequest(kind: 'thread' | 'process'): RunRequest | RunChunkRequest {
+  toRequest(kind: 'thread' | 'process', queued = false): RunRequest | RunChunkRequest {
     const spec = this.spec!;
     if (!this.chunk) {
-      if (!hasObjects(this.args)) return { type: 'run', id: this.id, task: spec, args: this.args };
+      if (!hasObjects(this.args)) {
+        return queued
+          ? { type: 'run', id: this.id, task: spec, args: this.args, queued }
+          : { type: 'run', id: this.id, task: spec, args: this.args };
+      }
+    }
+    const request = this.#encode(kind);
+    return queued ? { ...request, queued } : request;
+  }
+
+  #encode(kind: 'thread' | 'process'): RunRequest | RunChunkRequest {
+    const spec = this.spec!;
+    if (!this.chunk) {
       const { values, revivable } = encodeRevivables(this.args, kind);
       return revivable
         ? { type: 'run', id: this.id, task: spec, args: values, revive: true }
@@ -79,10 +91,10 @@ export class PoolTask {
    * Sends this task to `worker`. When its arguments cannot go there, fails the future with
    * an error naming the argument and returns false (the worker is unaffected).
    */
-  sendTo(worker: PoolWorker, kind: 'thread' | 'process'): boolean {
+  sendTo(worker: PoolWorker, kind: 'thread' | 'process', queued = false): boolean {
     let request: RunRequest | RunChunkRequest;
     try {
-      request = this.toRequest(kind);
+      request = this.toRequest(kind, queued);
     } catch (error) {
       this.release();
       this.future.setException(error);

@@ -10,6 +10,15 @@ export class PoolWorker {
   state: PoolWorkerState = 'starting';
   /** The task it runs (one at a time, as a Python pool thread or process does). */
   current: PoolTask | undefined = undefined;
+  /**
+   * Tasks sent ahead behind `current` (pipelining), oldest first: the worker starts each
+   * once the one before it settled, so it never waits for the pool between short tasks.
+   */
+  readonly queued: PoolTask[] = [];
+  /** Whether its last task settled within PIPELINE_MAX_TASK_MS (tasks may be sent ahead). */
+  quick = false;
+  /** `performance.now()` when `current` started, for `quick`. */
+  currentSince = 0;
   /** Tasks finished, for `maxTasksPerChild`. */
   tasksRun = 0;
   /** Whether the handle keeps the event loop alive now. */

@@ -1,6 +1,6 @@
-// The one worker pool behind ThreadPoolExecutor and ProcessPoolExecutor. It knows only
-// the WorkerHandle interface: lazy start, direct dispatch to idle workers, one task per
-// worker at a time, crash replacement, abort / timeout, idle unref, graceful shutdown.
+// The one worker pool behind ThreadPoolExecutor and ProcessPoolExecutor. It knows only the
+// WorkerHandle interface: lazy start, direct dispatch to idle workers, one task per worker at
+// a time (short ones sent ahead), crash replacement, abort / timeout, idle unref, shutdown.
 import {
   InvalidStateError,
   deserializeError,
@@ -11,6 +11,7 @@ import {
 } from '@concur/core';
 import type { TaskOptions } from './executor.js';
 import { Future } from './future.js';
+import { fillAhead, handBack, promoteNext, sendAhead, takeRunnable } from './pool-pipeline.js';
 import { PoolTask } from './pool-task.js';
 import { PoolWorker, createCrashError } from './pool-worker.js';
 import { abortTask, startTaskTimeout } from './task-abort.js';
@@ -67,6 +68,7 @@ export class WorkerPool {
     const spec = getResolvedTaskSpec(task);
     const future = new Future<unknown>();
     const item = new PoolTask(future, task, spec, args, chunk, options);
+    item.id = this.#nextTaskId++;
     if (options?.signal !== undefined) {
       if (options.signal.aborted) {
         future.cancel();
@@ -135,24 +137,18 @@ export class WorkerPool {
       // false: nothing runnable now (the queue's head is still resolving, or it emptied).
       if (!this.#runNext(idle.pop()!)) break;
     }
+    fillAhead(this.#workers.all, this.#queue, this.#sendAhead);
     this.#growIfNeeded();
     this.#checkDrained();
   }
 
   /** Gives `worker` the next runnable task; returns false (worker left idle) when none. */
   #runNext(worker: PoolWorker): boolean {
-    for (let item = this.#queue.shift(); item !== undefined; item = this.#queue.shift()) {
-      if (item.future.state !== 'pending') {
-        item.release();
-        continue;
-      }
-      if (item.spec === undefined) {
-        // Still resolving: keep the order; its resolution flushes the queue again.
-        this.#queue.unshift(item);
-        break;
-      }
-      item.future.setRunningOrNotifyCancel();
-      item.id = this.#nextTaskId++;
+    for (
+      let item = takeRunnable(this.#queue);
+      item !== undefined;
+      item = takeRunnable(this.#queue)
+    ) {
       if (item.sendTo(worker, this.#options.kind)) return this.#assign(worker, item);
     }
     this.#becomeIdle(worker);
@@ -162,11 +158,15 @@ export class WorkerPool {
   #assign(worker: PoolWorker, item: PoolTask): true {
     item.worker = worker;
     worker.current = item;
+    worker.currentSince = performance.now();
     worker.state = 'busy';
     worker.setReferenced(true);
     startTaskTimeout(item);
     return true;
   }
+
+  readonly #sendAhead = (worker: PoolWorker) => sendAhead(worker, this.#takeAhead, this.#options);
+  readonly #takeAhead = () => takeRunnable(this.#queue, true);
 
   /** An idle worker: stop it when the pool is closing, else park it (unreferenced). */
   #becomeIdle(worker: PoolWorker): void {
@@ -233,8 +233,7 @@ export class WorkerPool {
   #settle(worker: PoolWorker, id: number, failed: boolean, payload: unknown): void {
     const item = worker.current;
     if (item === undefined || item.id !== id) return;
-    worker.current = undefined;
-    worker.tasksRun++;
+    promoteNext(worker);
     item.release();
     const future = item.future;
     if (!future.done()) {
@@ -242,10 +241,11 @@ export class WorkerPool {
       else future.setResult(payload);
     }
     if (worker.state !== 'busy') return;
-    if (worker.tasksRun >= this.#options.maxTasksPerWorker) {
+    if (worker.current !== undefined) sendAhead(worker, this.#takeAhead, this.#options, true);
+    else if (worker.tasksRun >= this.#options.maxTasksPerWorker) {
       this.#workers.stop(worker);
       this.#growIfNeeded();
-    } else this.#runNext(worker);
+    } else if (this.#runNext(worker)) this.#sendAhead(worker);
     this.#checkDrained();
   }
 
@@ -253,6 +253,7 @@ export class WorkerPool {
     const wasStarting = this.#workers.remove(worker);
     const item = worker.current;
     worker.current = undefined;
+    handBack(worker, this.#queue);
     if (item !== undefined) {
       item.release();
       if (!item.future.done()) {
