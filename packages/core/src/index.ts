@@ -37,6 +37,7 @@ export type {
   ReadyResponse,
   ResultResponse,
   RunChunkRequest,
+  RunManyRequest,
   RunRequest,
   StopRequest,
   WorkerIdentity,

@@ -184,6 +184,24 @@ describe.each(['thread', 'process'] as const)('serve() in a worker %s', (kind) =
     expect(order.map((m) => (m as ResultResponse).value)).toEqual([2, 'b', 'c']);
   });
 
+  it('runs a columnar runs message as one run request per id', async () => {
+    client = startWorker(kind);
+    await client.init();
+    client.send({
+      type: 'runs',
+      task: await spec(tasks.echo),
+      ids: [4, 5, 6],
+      argsList: [['d'], ['e'], ['f']],
+      queued: true,
+    });
+    const replies = [await client.next(), await client.next(), await client.next()];
+    expect(replies).toEqual([
+      { type: 'result', id: 4, value: 'd' },
+      { type: 'result', id: 5, value: 'e' },
+      { type: 'result', id: 6, value: 'f' },
+    ]);
+  });
+
   it('drops a queued request aborted before it started, answering it with an error', async () => {
     client = startWorker(kind);
     await client.init();

@@ -65,6 +65,19 @@ export type BatchRequest = Branded<{
   readonly requests: readonly (RunRequest | RunChunkRequest)[];
 }>;
 
+/**
+ * Many `run` requests of one task, in columns: request `i` is `{ type: 'run', id: ids[i],
+ * task, args: argsList[i], queued }`. Far cheaper to send than as many request objects.
+ */
+export type RunManyRequest = Branded<{
+  readonly type: 'runs';
+  readonly task: TaskSpec;
+  readonly ids: readonly number[];
+  readonly argsList: readonly (readonly unknown[])[];
+  /** As {@link RunRequest}'s `queued`, for every request. */
+  readonly queued?: true;
+}>;
+
 /** Abort the running task `id`: its `taskSignal()` fires. */
 export type AbortRequest = Branded<{ readonly type: 'abort'; readonly id: number }>;
 
@@ -77,6 +90,7 @@ export type WorkerRequest =
   | RunRequest
   | RunChunkRequest
   | BatchRequest
+  | RunManyRequest
   | AbortRequest
   | StopRequest;
 
@@ -170,6 +184,18 @@ function isRunLike(value: unknown): value is RunRequest | RunChunkRequest {
   return value['type'] === 'chunk' && Array.isArray(value['argsList']);
 }
 
+function isRunMany(value: Record<string, unknown>): boolean {
+  const { ids, argsList } = value;
+  return (
+    isTaskSpec(value['task']) &&
+    Array.isArray(ids) &&
+    Array.isArray(argsList) &&
+    ids.length === argsList.length &&
+    ids.every(isId) &&
+    argsList.every((args) => Array.isArray(args))
+  );
+}
+
 /**
  * Tells whether a value that arrived from a worker is a well-formed response. Messages of
  * unknown shape must be rejected and logged, never acted on.
@@ -202,6 +228,8 @@ export function isWorkerRequest(value: unknown): value is WorkerRequest {
       return isRunLike(value);
     case 'batch':
       return Array.isArray(value['requests']) && value['requests'].every(isRunLike);
+    case 'runs':
+      return isRunMany(value);
     case 'abort':
       return isId(value['id']);
     case 'stop':

@@ -8,6 +8,7 @@ import {
   type InitRequest,
   type ResultResponse,
   type RunChunkRequest,
+  type RunManyRequest,
   type RunRequest,
   type WorkerRequest,
   type WorkerResponse,
@@ -202,6 +203,9 @@ export function serve(
       case 'batch':
         for (const request of message.requests) accept(request);
         break;
+      case 'runs':
+        for (let i = 0; i < message.ids.length; i++) accept(expandRun(message, i));
+        break;
       case 'abort': {
         const index = waiting.findIndex((request) => request.id === message.id);
         if (index >= 0) {
@@ -242,6 +246,16 @@ function withoutLoopFrames(data: SerializedThrown): SerializedThrown {
     ...(data.cause === undefined ? {} : { cause: withoutLoopFrames(data.cause) }),
     ...(data.errors === undefined ? {} : { errors: data.errors.map(withoutLoopFrames) }),
   };
+}
+
+/** Request `index` of a columnar `runs` message. */
+function expandRun(message: RunManyRequest, index: number): RunRequest {
+  const { task, queued } = message;
+  const args = message.argsList[index]!;
+  const id = message.ids[index]!;
+  return queued === true
+    ? { type: 'run', id, task, args, queued }
+    : { type: 'run', id, task, args };
 }
 
 /** Rebuilds revivable arguments (sync primitives, queues) of a request. */
