@@ -190,7 +190,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
     onFulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onRejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.result().then(onFulfilled, onRejected);
+    if (this.done()) return this.result().then(onFulfilled, onRejected);
+    // Chained at once, so the promise needs no guard against unhandled rejections.
+    return this.#getPromise(false).then(onFulfilled, onRejected);
   }
 
   /** Like `Promise#catch`. */
@@ -221,7 +223,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
     this.#state = 'finished';
   }
 
-  #getPromise(): Promise<T> {
+  #getPromise(guard = true): Promise<T> {
     if (this.#promise === undefined) {
       this.#promise = new Promise<T>((resolve, reject) => {
         this.#resolve = resolve;
@@ -229,7 +231,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       });
       // The promise exists because a caller is about to chain on it; this guard keeps a
       // rejection that races the caller's own handler from being reported as unhandled.
-      this.#promise.catch(() => undefined);
+      if (guard) this.#promise.catch(ignore);
     }
     return this.#promise;
   }
@@ -271,6 +273,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     }
   }
 }
+
+function ignore(): void {}
 
 function describeThrown(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;

@@ -2,7 +2,14 @@
 // (one `batch` message). A worker that waits for its next message between short tasks wastes
 // a round trip per task; tasks sent ahead (marked `queued`) start as soon as the one before
 // settles, and one message for many tasks saves the main thread most of its sending cost.
-import type { BatchRequest, RunChunkRequest, RunRequest } from '@concur/core';
+import type {
+  BatchRequest,
+  RunChunkRequest,
+  RunManyRequest,
+  RunRequest,
+  TaskSpec,
+  WorkerRequest,
+} from '@concur/core';
 import type { PoolTask } from './pool-task.js';
 import type { PoolWorker } from './pool-worker.js';
 import type { TaskQueue } from './task-queue.js';
@@ -112,8 +119,7 @@ function sendAll(
   kind: 'thread' | 'process',
 ): boolean {
   try {
-    if (requests.length === 1) worker.handle.send(requests[0]!);
-    else worker.handle.send({ type: 'batch', requests } as BatchRequest);
+    worker.handle.send(requests.length === 1 ? requests[0]! : toMessage(requests));
     return true;
   } catch {
     // One argument cannot be cloned: find it by sending them one by one (it fails alone).
@@ -157,4 +163,26 @@ export function promoteNext(worker: PoolWorker): void {
   worker.currentSince = now;
   worker.current = worker.queued.shift();
   worker.tasksRun++;
+}
+
+/** One message for many requests: columns when they all run one task without revivables. */
+function toMessage(requests: (RunRequest | RunChunkRequest)[]): WorkerRequest {
+  const task = requests[0]!.task;
+  const ids: number[] = [];
+  const argsList: (readonly unknown[])[] = [];
+  for (const request of requests) {
+    if (request.type !== 'run' || !sameTask(request.task, task) || request.revive === true) {
+      return { type: 'batch', requests } as BatchRequest;
+    }
+    ids.push(request.id);
+    argsList.push(request.args);
+  }
+  return { type: 'runs', task, ids, argsList, queued: true } as RunManyRequest;
+}
+
+function sameTask(a: TaskSpec, b: TaskSpec): boolean {
+  return (
+    a === b ||
+    (a.moduleUrl === b.moduleUrl && a.exportName === b.exportName && a.ordinal === b.ordinal)
+  );
 }

@@ -26,23 +26,36 @@ function createPool(maxWorkers: number, maxTasksPerWorker = Infinity) {
   return { pool, handles: fake.handles };
 }
 
-const queuedIn = (sent: WorkerRequest[]) =>
-  sent.flatMap((m) => (m.type === 'batch' ? m.requests : [m])).filter((m) => 'queued' in m);
+/** A request as the worker sees it: batches and columns flattened. */
+interface SentRequest {
+  readonly type: string;
+  readonly args?: readonly unknown[];
+  readonly queued?: true;
+}
+
+/** Every request sent, batches and columns flattened. */
+const requestsIn = (sent: WorkerRequest[]): SentRequest[] =>
+  sent.flatMap((m): SentRequest[] => {
+    if (m.type === 'batch') return [...m.requests];
+    if (m.type !== 'runs') return [m];
+    return m.ids.map((_, i) => ({ type: 'run', args: m.argsList[i], queued: m.queued }));
+  });
+const queuedIn = (sent: WorkerRequest[]) => requestsIn(sent).filter((m) => m.queued === true);
 
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.shutdown(true, true)));
 });
 
 describe('WorkerPool pipelining', () => {
-  it('sends short tasks ahead in one batch and keeps results in order', async () => {
+  it('sends short tasks ahead in one columnar message and keeps results in order', async () => {
     const { pool, handles } = createPool(1);
     expect(await pool.submit(square, [1], false, undefined)).toBe(1); // now known as quick
     const inputs = Array.from({ length: 200 }, (_, i) => i);
     const futures = inputs.map((n) => pool.submit(square, [n], false, undefined));
     expect(await Promise.all(futures)).toEqual(inputs.map((n) => n * n));
-    const batches = handles[0]!.sent.filter((m) => m.type === 'batch');
-    expect(batches.length).toBeGreaterThan(0);
-    expect(batches.every((m) => m.requests.length < PIPELINE_DEPTH)).toBe(true);
+    const columns = handles[0]!.sent.filter((m) => m.type === 'runs');
+    expect(columns.length).toBeGreaterThan(0);
+    expect(columns.every((m) => m.ids.length < PIPELINE_DEPTH)).toBe(true);
     expect(queuedIn(handles[0]!.sent).length).toBeGreaterThan(100);
   });
 
@@ -83,8 +96,7 @@ describe('WorkerPool pipelining', () => {
     await pool.submit(square, [1], false, undefined);
     const futures = [2, 3, 4, 5, 6].map((n) => pool.submit(square, [n], false, undefined));
     expect(await Promise.all(futures)).toEqual([4, 9, 16, 25, 36]);
-    const runs = (sent: WorkerRequest[]) =>
-      sent.flatMap((m) => (m.type === 'batch' ? m.requests : [m])).filter((m) => m.type === 'run');
+    const runs = (sent: WorkerRequest[]) => requestsIn(sent).filter((m) => m.type === 'run');
     expect(handles.map((h) => runs(h.sent).length)).toEqual([3, 3]);
   });
 });
