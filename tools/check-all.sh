@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NX_NO_CLOUD=true NX_DAEMON=false
+# Nx sets FORCE_COLOR=true in every task unless it is 0, and Node then colours console.log
+# even into pipes: tests that compare a spawned script's output would see ANSI codes.
+export FORCE_COLOR=0
 npx nx format:check --all
 npx nx sync:check
 node tools/check-workflows.mjs
