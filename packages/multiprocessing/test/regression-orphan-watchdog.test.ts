@@ -13,9 +13,15 @@ const CHILD_GONE_WITHIN_MS = 2_000;
 
 function isAlive(pid: number): boolean {
   try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+    process.kill(pid, 0);
   } catch {
     return false;
+  }
+  try {
+    // An exited child not yet reaped by its new parent is a zombie: it runs nothing.
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): kill(pid, 0) succeeded
   }
 }
 
