@@ -1,5 +1,7 @@
-// Reads which TCP sockets a process tree owns, from /proc (Linux), to prove no port is opened.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+// Reads which TCP sockets a process tree owns, to prove no port is opened: from /proc on
+// Linux, from `lsof` elsewhere (macOS runs the suite in CI too).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { findDescendants } from './children.js';
 
 /** TCP socket inodes in the kernel tables, with whether each is listening. */
@@ -41,10 +43,14 @@ function socketInodesOf(pid: number): string[] {
 
 /** TCP sockets (all, and listening) owned by `rootPid` and its descendants. */
 export function countTcpSockets(rootPid = process.pid): { all: number; listening: number } {
+  const pids = [rootPid, ...findDescendants(rootPid, '')];
+  if (!existsSync('/proc/net/tcp') || process.env.CONCUR_RELIABILITY_PS === '1') {
+    return countWithLsof(pids);
+  }
   const tcp = readTcpInodes();
   let all = 0;
   let listening = 0;
-  for (const pid of [rootPid, ...findDescendants(rootPid, '')]) {
+  for (const pid of pids) {
     for (const inode of socketInodesOf(pid)) {
       if (!tcp.has(inode)) continue;
       all++;
@@ -52,4 +58,18 @@ export function countTcpSockets(rootPid = process.pid): { all: number; listening
     }
   }
   return { all, listening };
+}
+
+/** The same count from `lsof` (it exits 1, printing nothing, when no socket matches). */
+function countWithLsof(pids: readonly number[]): { all: number; listening: number } {
+  let text: string;
+  try {
+    text = execFileSync('lsof', ['-nP', '-a', '-iTCP', '-p', pids.join(',')], { encoding: 'utf8' });
+  } catch (error) {
+    const { status, stdout } = error as { status?: number; stdout?: string };
+    if (status !== 1) throw error;
+    text = stdout ?? '';
+  }
+  const lines = text.split('\n').slice(1).filter(Boolean);
+  return { all: lines.length, listening: lines.filter((line) => line.includes('(LISTEN)')).length };
 }

@@ -25,7 +25,8 @@ afterEach(() => {
 });
 
 function startScript(mode: 'exit' | 'wait'): { script: ResultPromise; temp: string } {
-  const temp = mkdtempSync(join(tmpdir(), 'concur-reliability-'));
+  // A short base: macOS's long tmpdir() would push the socket path past its 104-byte limit.
+  const temp = mkdtempSync(join(process.platform === 'darwin' ? '/tmp' : tmpdir(), 'cr-'));
   const script = execa('node', ['queue-parent.mjs', mode], {
     cwd: FIXTURES,
     env: { TMPDIR: temp },
