@@ -2,13 +2,21 @@
 // still run one at a time, and survive a crash of the worker holding them.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BrokenExecutorError, WorkerCrashedError, type WorkerRequest } from '@concur/core';
-import { PIPELINE_DEPTH, WorkerPool } from '@concur/executors';
+import {
+  PIPELINE_DEPTH,
+  ProcessPoolExecutor,
+  ThreadPoolExecutor,
+  WorkerPool,
+  type Executor,
+} from '@concur/executors';
+import { exitWith } from './fixtures/exit-with.mjs';
 import { square } from './fixtures/echo.mjs';
 import { sleep } from './fixtures/sleep.mjs';
 import { waitForAbort } from './fixtures/forever.mjs';
 import { createFakeFactory } from './helpers/fake-worker-handle.js';
 
 const pools: WorkerPool[] = [];
+const executors: Executor[] = [];
 
 function createPool(maxWorkers: number, maxTasksPerWorker = Infinity) {
   const fake = createFakeFactory();
@@ -44,6 +52,7 @@ const queuedIn = (sent: WorkerRequest[]) => requestsIn(sent).filter((m) => m.que
 
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((pool) => pool.shutdown(true, true)));
+  await Promise.all(executors.splice(0).map((executor) => executor.shutdown()));
 });
 
 describe('WorkerPool pipelining', () => {
@@ -99,4 +108,24 @@ describe('WorkerPool pipelining', () => {
     const runs = (sent: WorkerRequest[]) => requestsIn(sent).filter((m) => m.type === 'run');
     expect(handles.map((h) => runs(h.sent).length)).toEqual([3, 3]);
   });
+
+  it.each([
+    ['thread', () => new ThreadPoolExecutor({ maxWorkers: 1 })],
+    ['process', () => new ProcessPoolExecutor({ maxWorkers: 1 })],
+  ] as const)(
+    'a %s worker that exits mid-burst fails only that task; the ones before and after succeed',
+    async (_kind, create) => {
+      const executor = create();
+      executors.push(executor);
+      // A few quick tasks first, so the worker is known as quick and gets tasks ahead.
+      for (let n = 0; n < 5; n++) expect(await executor.submit(square, n)).toBe(n * n);
+      const before = Array.from({ length: 40 }, (_, n) => executor.submit(square, n));
+      const crash = executor.submit(exitWith, 3);
+      const after = Array.from({ length: 40 }, (_, n) => executor.submit(square, n));
+      expect(await crash.exception()).toBeInstanceOf(WorkerCrashedError);
+      const squares = Array.from({ length: 40 }, (_, n) => n * n);
+      expect(await Promise.all(before)).toEqual(squares);
+      expect(await Promise.all(after)).toEqual(squares);
+    },
+  );
 });
