@@ -10,6 +10,8 @@ import { encodeFrame, FrameDecoder } from './framing.js';
 const CONNECT_RETRY_DELAY_MS = 20;
 /** How many attempts before giving up (about 2 s in all: the broker listens long before). */
 const CONNECT_ATTEMPTS = 100;
+/** How often `flush` checks whether a still-connecting socket has sent its queued frames. */
+const FLUSH_POLL_MS = 5;
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -52,6 +54,22 @@ export class BrokerClient {
   notify(request: AddressedOperation): void {
     if (this.#failure !== undefined) throw this.#failure;
     this.#write(request as BrokerRequest);
+  }
+
+  /**
+   * Resolves once every frame written so far has been handed to the operating system, or
+   * the broker is gone: a child calls it before exiting, so a pipe `send` or queue `put`
+   * made just before a task returned is not lost.
+   */
+  async flush(): Promise<void> {
+    while (this.#failure === undefined && (this.#socket === undefined || this.#queued.length > 0)) {
+      if (this.#connecting === undefined && this.#socket === undefined) return;
+      await new Promise((resolve) => setTimeout(resolve, FLUSH_POLL_MS));
+    }
+    const socket = this.#socket;
+    if (this.#failure !== undefined || socket === undefined) return;
+    // An empty write completes after every earlier write on the socket.
+    await new Promise<void>((resolve) => socket.write('', () => resolve()));
   }
 
   #write(request: BrokerRequest): void {
@@ -118,6 +136,11 @@ export class BrokerClient {
 }
 
 const clients = new Map<string, BrokerClient>();
+
+/** Flushes every broker client of this process (see {@link BrokerClient.flush}). */
+export async function flushBrokerClients(): Promise<void> {
+  await Promise.all([...clients.values()].map((client) => client.flush()));
+}
 
 /** The shared client for the broker server at `socketPath`. */
 export function getBrokerClient(socketPath: string): BrokerClient {
