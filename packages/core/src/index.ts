@@ -67,6 +67,7 @@ export { serve } from './serve/serve.js';
 export type { ServeOptions } from './serve/serve.js';
 export { callAsTask, taskSignal } from './serve/task-context.js';
 export { getWorkerIdentity, setWorkerIdentity } from './identity/identity.js';
+export { getInheritableExecArgv } from './runtime/exec-argv.js';
 export { createMessagePortTransport } from './transports/message-port.js';
 export type { PortLike } from './transports/message-port.js';
 export { createProcessTransport } from './transports/process-ipc.js';

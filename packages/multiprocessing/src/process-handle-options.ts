@@ -1,6 +1,12 @@
 // Options of a process worker handle (name, execArgv, env, cwd): validated once, with
 // defaults applied, for the handle itself and for `Process` and `Pool` that build on it.
-import { throwInvalid, validateArray, validateOptionsObject, validateString } from '@concur/core';
+import {
+  throwInvalid,
+  validateArray,
+  validateOptionsObject,
+  validateString,
+  getInheritableExecArgv,
+} from '@concur/core';
 
 /** Options of {@link createProcessWorkerHandle}. */
 export interface ProcessWorkerHandleOptions {
@@ -8,7 +14,8 @@ export interface ProcessWorkerHandleOptions {
   readonly name: string;
   /**
    * Node flags for the child, such as `['--import', 'tsx']`.
-   * @default process.execArgv (so a loader like tsx carries over)
+   * @default the parent's `process.execArgv` without `--eval`/`--print`/`--input-type`/`--watch`…
+   *   (core's `getInheritableExecArgv`), so a loader like tsx carries over
    */
   readonly execArgv?: readonly string[];
   /**
@@ -48,7 +55,9 @@ export function resolveProcessWorkerHandleOptions(
   >;
   const name = validateString('name', known.name, 'option', { nonEmpty: true });
   const execArgv = (
-    known.execArgv === undefined ? process.execArgv : validateArray('execArgv', known.execArgv)
+    known.execArgv === undefined
+      ? getInheritableExecArgv()
+      : validateArray('execArgv', known.execArgv)
   ) as string[];
   for (const [index, flag] of execArgv.entries()) validateString(`execArgv[${index}]`, flag);
   const env = validateEnvironment(known.env);

@@ -1,6 +1,12 @@
 // Main side: the options of createThreadWorkerHandle, validated once into a resolved form.
 import { SHARE_ENV, type ResourceLimits } from 'node:worker_threads';
-import { throwInvalid, validateArray, validateOptionsObject, validateString } from '@concur/core';
+import {
+  throwInvalid,
+  validateArray,
+  validateOptionsObject,
+  validateString,
+  getInheritableExecArgv,
+} from '@concur/core';
 
 /** Options of {@link createThreadWorkerHandle}. */
 export interface ThreadWorkerHandleOptions {
@@ -15,7 +21,8 @@ export interface ThreadWorkerHandleOptions {
   /**
    * Node flags for the thread. When they mention tsx (`['--import', 'tsx']`) the thread
    * registers tsx itself, because Node 20 worker threads ignore `--import`.
-   * @default the parent's `process.execArgv`
+   * @default the parent's `process.execArgv` without `--eval`/`--print`/`--input-type`/`--watch`…
+   *   (core's `getInheritableExecArgv`)
    */
   readonly execArgv?: readonly string[];
   /**
@@ -56,7 +63,11 @@ export function normalizeThreadWorkerHandleOptions(
 ): ResolvedThreadWorkerHandleOptions {
   const raw = validateOptionsObject('createThreadWorkerHandle', options, KNOWN_KEYS);
   const name = validateString('name', raw.name, 'option', { nonEmpty: true });
-  let execArgv: string[] | undefined;
+  // Default: Node's own inheritance, unless the parent was started with --eval/--print/
+  // --input-type…, which a worker cannot take: then the parent's flags without those.
+  const inheritable = getInheritableExecArgv();
+  let execArgv: string[] | undefined =
+    inheritable.length === process.execArgv.length ? undefined : inheritable;
   if (raw.execArgv !== undefined) {
     const args = validateArray('execArgv', raw.execArgv);
     if (!args.every((arg): arg is string => typeof arg === 'string')) {
