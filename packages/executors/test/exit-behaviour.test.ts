@@ -29,6 +29,8 @@ async function runScript(source: string) {
   const { stdout } = await run(process.execPath, [file], {
     timeout: HANG_AFTER_MS,
     encoding: 'utf8',
+    // Nx runs tasks with FORCE_COLOR set; plain lines are compared here.
+    env: { ...process.env, FORCE_COLOR: '0' },
   });
   return stdout.trim().split('\n');
 }

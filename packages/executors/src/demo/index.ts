@@ -43,6 +43,9 @@ async function runAsCompleted(executor: Executor, delayMs: number): Promise<void
     ['fast', 1],
     ['medium', 2],
   ] as const;
+  // Start all three workers first, so the order below depends on the sleeps alone and not
+  // on how long each worker took to start.
+  await Promise.all(jobs.map(() => executor.submit(sleepTask, delayMs, 'warm-up')));
   const futures = jobs.map(([name, units]) => executor.submit(sleepTask, units * delayMs, name));
   const order: string[] = [];
   for await (const future of asCompleted(futures)) order.push(String(await future.result()));
