@@ -229,7 +229,11 @@ describe('Pool', () => {
 
   it('lets Node exit while an unclosed pool is idle', async () => {
     const script = fileURLToPath(new URL('../fixtures/pool-idle.mjs', import.meta.url));
-    const result = await execa('node', [script], { reject: false, timeout: 20_000 });
+    const result = await execa('node', [script], {
+      reject: false,
+      timeout: 20_000,
+      env: { FORCE_COLOR: '0' }, // Nx runs tasks with FORCE_COLOR set; plain lines are compared
+    });
     expect(result.timedOut).toBe(false);
     expect(result.stdout).toBe('[ 1, 4, 9 ]');
   });
