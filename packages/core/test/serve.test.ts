@@ -101,7 +101,9 @@ describe.each(['thread', 'process'] as const)('serve() in a worker %s', (kind) =
     await client.init();
     const error = (await runError(tasks.returnFunction, [])) as Error;
     expect(error).toBeInstanceOf(TypeError);
-    expect(error.message).toMatch(/result cannot be sent back/);
+    expect(error.message).toMatch(
+      /result cannot be sent back: .*could not be cloned\. Return structured-cloneable/,
+    );
     expect(await run(tasks.echo, ['still alive'], 2)).toMatchObject({
       type: 'result',
       value: 'still alive',

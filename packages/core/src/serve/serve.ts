@@ -276,7 +276,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 function unserializableResult(cause: unknown): TypeError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
+  const detail = (cause instanceof Error ? cause.message : String(cause)).replace(/\.$/, '');
   return new TypeError(
     `The task's result cannot be sent back: ${detail}. Return structured-cloneable data ` +
       '(no functions, symbols, class instances with methods you rely on, or sockets).',
