@@ -52,4 +52,6 @@ export type { LineChart, ChartSeries, ChartPoint } from './report/svg/line-chart
 export { compareReports, REGRESSION_TOLERANCE } from './report/compare.js';
 export { writeReport } from './report/write-report.js';
 export { judgeTargets } from './report/peer-targets.js';
+export { analyzeDistributed, renderDistributedNotes } from './report/distributed-notes.js';
+export type { DistributedFindings } from './report/distributed-notes.js';
 export type { TargetOutcome } from './report/peer-targets.js';

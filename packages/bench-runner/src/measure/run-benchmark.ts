@@ -67,7 +67,7 @@ export async function runBenchmark(options: CliOptions, command: string): Promis
   );
   if (configs.length === 0) {
     throw new RangeError(
-      `The --filter \`${options.filter.join(',')}\` matched no configuration. Try a scenario id such as \`tutorial-cpu\` or a strategy such as \`piscina\`.`,
+      `The --filter \`${options.filter.join(',')}\` matched no configuration. Try a scenario id such as \`tutorial-cpu\` or a strategy such as \`piscina\`${profile.distributedTaskUs.length === 0 ? ' (the `distributed` scenario runs only with `--profile full`)' : ''}.`,
     );
   }
   const groups = await measurePlan(configs, { rounds, seed: options.seed });

@@ -38,6 +38,11 @@ export interface Profile {
   readonly payloadBytes: readonly number[];
   /** Peers: the CPU-bound comparison's task duration, ms (issue 7 uses 50). */
   readonly peerCpuTaskMs: number;
+  /**
+   * Distributed: CPU task durations (µs) for DistributedExecutor vs ProcessPoolExecutor;
+   * empty: the scenario is not measured (it needs Redis and takes minutes).
+   */
+  readonly distributedTaskUs: readonly number[];
 }
 
 const QUICK: Profile = {
@@ -61,6 +66,7 @@ const QUICK: Profile = {
   chunksizes: [1, 16, 128],
   payloadBytes: [1024, 65_536, 1_048_576],
   peerCpuTaskMs: 20,
+  distributedTaskUs: [],
 };
 
 const PROFILES: Readonly<Record<ProfileName, Profile>> = {
@@ -85,6 +91,7 @@ const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     chunksizes: [32],
     payloadBytes: [65_536],
     peerCpuTaskMs: 2,
+    distributedTaskUs: [],
   },
   quick: QUICK,
   full: {
@@ -104,6 +111,7 @@ const PROFILES: Readonly<Record<ProfileName, Profile>> = {
     chunksizes: [1, 4, 16, 128],
     payloadBytes: [1024, 65_536, 1_048_576, 10_485_760],
     peerCpuTaskMs: 50,
+    distributedTaskUs: [100, 1000, 10_000],
   },
   scaling: {
     ...QUICK,

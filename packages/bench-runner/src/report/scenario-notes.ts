@@ -7,6 +7,7 @@ import {
   findSummary,
   summariesOf,
 } from './analysis.js';
+import { renderDistributedNotes } from './distributed-notes.js';
 import { formatMs, formatRate, formatRatio } from './format.js';
 import { renderTargets } from './peer-targets.js';
 import type { BenchReport, ScenarioRecord } from './schema.js';
@@ -114,6 +115,8 @@ export function renderScenarioNotes(report: BenchReport, scenario: ScenarioRecor
       ];
     case 'peers':
       return [...renderPeerPivot(report), '', ...renderTargets(report)];
+    case 'distributed':
+      return renderDistributedNotes(report);
     default:
       return [];
   }

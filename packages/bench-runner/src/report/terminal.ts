@@ -9,6 +9,7 @@ import {
   formatSpeedupCell,
   formatVerdictCell,
 } from './format.js';
+import { renderDistributedNotes } from './distributed-notes.js';
 import { recommend } from './recommendation.js';
 import { judgeTargets } from './peer-targets.js';
 import type { BenchReport } from './schema.js';
@@ -47,6 +48,7 @@ export function renderTerminal(report: BenchReport): string {
       ]);
     }
     out.push(...alignRows(rows));
+    if (scenario.id === 'distributed') out.push('', ...renderDistributedNotes(report));
   }
   const targets = judgeTargets(report).filter((t) => t.status !== 'not measured');
   if (targets.length > 0) {

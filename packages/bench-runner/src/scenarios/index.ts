@@ -3,6 +3,7 @@ import type { ConfigSpec } from '../measure/plan.js';
 import { cpuScalingScenario } from './cpu-scaling.js';
 import { crossoverScenario } from './crossover.js';
 import { customWorkloadScenario } from './custom-workload.js';
+import { distributedScenario } from './distributed.js';
 import { ioBoundScenario } from './io-bound.js';
 import { overheadsScenario } from './overheads.js';
 import { peersScenario } from './peers.js';
@@ -19,6 +20,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ioBoundScenario,
   overheadsScenario,
   peersScenario,
+  distributedScenario,
   customWorkloadScenario,
 ];
 

@@ -3,6 +3,7 @@
 import { concurEventLoopStrategy } from './concur-event-loop.js';
 import { concurProcessesStrategy } from './concur-processes.js';
 import { concurThreadsStrategy } from './concur-threads.js';
+import { distributedStrategy } from './distributed.js';
 import { piscinaStrategy } from './piscina.js';
 import { poolifierStrategy } from './poolifier.js';
 import { rawProcessesStrategy } from './raw-processes.js';
@@ -25,6 +26,7 @@ const STRATEGIES: readonly Strategy[] = [
   tinypoolProcessesStrategy,
   workerpoolStrategy,
   poolifierStrategy,
+  distributedStrategy,
 ];
 
 /** The names of every strategy, in report order. */
