@@ -64,9 +64,19 @@ function respond(
   broker: QueueBroker | undefined,
   blockedGets: GetterOwner,
 ): void {
+  // Items taken by a `get` whose reader died before the reply could be written (its socket
+  // closed: the write fails with EPIPE) go back to the front of the queue, so none is lost.
+  const giveBack = (message: BrokerReply) => {
+    if (request.op === 'get' && message.ok && Array.isArray(message.value)) {
+      broker?.returnItems(message.value);
+    }
+  };
   const reply = (message: BrokerReply) => {
-    if (request.id === undefined || socket.destroyed) return;
-    socket.write(encodeFrame(message));
+    if (request.id === undefined) return;
+    if (socket.destroyed) return giveBack(message);
+    socket.write(encodeFrame(message), (error) => {
+      if (error) giveBack(message);
+    });
   };
   const fail = (error: unknown) =>
     reply({ id: request.id!, ok: false, error: serializeError(error) });

@@ -198,6 +198,16 @@ export class QueueBroker {
     }
   }
 
+  /**
+   * Puts items that were handed to a reader which never received them back at the front of
+   * the queue, in their order, and serves waiting readers again.
+   */
+  returnItems(items: readonly unknown[]): void {
+    if (items.length === 0) return;
+    this.#items.splice(this.#head, 0, ...items);
+    this.#settle();
+  }
+
   /** Moves items from putters into the queue and from the queue to getters, FIFO. */
   #settle(): void {
     for (;;) {
