@@ -15,31 +15,64 @@ function readText(path: string): string | undefined {
   }
 }
 
+/** A cgroup CPU quota: where it was read and how many CPUs' worth of time it allows. */
+export interface CpuQuota {
+  readonly source: 'cgroup-v2' | 'cgroup-v1' | 'none';
+  /** CPUs' worth of time per period (quota / period, may be fractional); `undefined` when unlimited. */
+  readonly cpus: number | undefined;
+}
+
 /**
- * Reads the cgroup CPU quota as a number of CPUs (rounded up), or `undefined` when there is
- * none: cgroup v2 `cpu.max` (`"<quota> <period>"` or `"max <period>"`), else cgroup v1
- * `cpu/cpu.cfs_quota_us` / `cpu/cpu.cfs_period_us` (quota `-1` means none).
+ * Parses cgroup v2 `cpu.max` (`"max 100000"` or `"200000 100000"`).
+ * @returns CPUs' worth (may be fractional), or `undefined` for no limit or unreadable text.
+ * @example
+ * parseCpuMax('150000 100000'); // 1.5
+ */
+export function parseCpuMax(text: string): number | undefined {
+  const [quota, period] = text.trim().split(/\s+/);
+  return toCpus(quota, period ?? '100000');
+}
+
+/**
+ * Reads this process's cgroup CPU quota exactly: cgroup v2 `cpu.max`, else cgroup v1
+ * `cpu.cfs_quota_us` / `cpu.cfs_period_us` (under `cpu/` or `cpu,cpuacct/`; quota `-1`
+ * means none).
+ *
+ * @param cgroupRoot - the cgroup mount point. @default '/sys/fs/cgroup'
+ * @example
+ * readCgroupCpuQuota(); // { source: 'cgroup-v2', cpus: 1.5 } in a container started with --cpus=1.5
+ */
+export function readCgroupCpuQuota(cgroupRoot: string = CGROUP_ROOT): CpuQuota {
+  const v2 = readText(join(cgroupRoot, 'cpu.max'));
+  if (v2 !== undefined) return { source: 'cgroup-v2', cpus: parseCpuMax(v2) };
+  for (const controller of ['cpu', 'cpu,cpuacct']) {
+    const quota = readText(join(cgroupRoot, controller, 'cpu.cfs_quota_us'));
+    const period = readText(join(cgroupRoot, controller, 'cpu.cfs_period_us'));
+    if (quota !== undefined && period !== undefined) {
+      return { source: 'cgroup-v1', cpus: toCpus(quota, period) };
+    }
+  }
+  return { source: 'none', cpus: undefined };
+}
+
+/**
+ * Reads the cgroup CPU quota as a number of CPUs (rounded up, at least 1), or `undefined`
+ * when there is none (see {@link readCgroupCpuQuota}).
  *
  * @param cgroupRoot - the cgroup mount point. @default '/sys/fs/cgroup'
  * @example
  * readCpuQuota(); // 2 in a container started with --cpus=1.5
  */
 export function readCpuQuota(cgroupRoot: string = CGROUP_ROOT): number | undefined {
-  const v2 = readText(join(cgroupRoot, 'cpu.max'));
-  if (v2 !== undefined) {
-    const [quota, period] = v2.split(/\s+/);
-    return toCpus(quota, period);
-  }
-  const quota = readText(join(cgroupRoot, 'cpu', 'cpu.cfs_quota_us'));
-  const period = readText(join(cgroupRoot, 'cpu', 'cpu.cfs_period_us'));
-  return toCpus(quota, period);
+  const { cpus } = readCgroupCpuQuota(cgroupRoot);
+  return cpus === undefined ? undefined : Math.max(1, Math.ceil(cpus));
 }
 
 function toCpus(quota: string | undefined, period: string | undefined): number | undefined {
   const quotaValue = Number(quota);
   const periodValue = Number(period);
   if (!(quotaValue > 0) || !(periodValue > 0)) return undefined; // 'max', -1, missing
-  return Math.max(1, Math.ceil(quotaValue / periodValue));
+  return quotaValue / periodValue;
 }
 
 /**
