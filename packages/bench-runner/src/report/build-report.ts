@@ -1,27 +1,25 @@
 // Assembles the JSON report from a run's inputs and raw measurements, and recomputes the
 // derived summaries of a stored report (so re-rendering never trusts stale numbers).
-import type { Calibration } from '../measure/child-protocol.js';
-import type { Environment } from '../measure/environment.js';
-import type { ConfigSpec, GroupResult } from '../measure/plan.js';
+import type { GroupResult } from '../measure/plan.js';
 import { SCENARIOS } from '../scenarios/index.js';
 import { getStrategy } from '../strategies/registry.js';
 import { REPORT_SCHEMA, type BenchReport, type StrategyRecord } from './schema.js';
 import { summarizeConfig } from './summarize.js';
 
-/** What a finished run hands the report. */
-export interface RunRecord {
-  readonly command: string;
-  readonly profile: string;
-  readonly seed: number;
-  readonly rounds: number;
-  readonly wallMs: number;
-  readonly environment: Environment;
-  readonly calibration: Calibration;
-  readonly poolSize: number;
-  readonly workerGrid: readonly number[];
-  readonly configs: readonly ConfigSpec[];
-  readonly groups: readonly GroupResult[];
-}
+/** What a finished run hands the report: the report's own run fields, plus the raw groups. */
+export type RunRecord = Pick<
+  BenchReport,
+  | 'command'
+  | 'profile'
+  | 'seed'
+  | 'rounds'
+  | 'wallMs'
+  | 'environment'
+  | 'calibration'
+  | 'poolSize'
+  | 'workerGrid'
+  | 'configs'
+> & { readonly groups: readonly GroupResult[] };
 
 function describeStrategy(name: string): StrategyRecord {
   try {
