@@ -57,8 +57,11 @@ export abstract class BaseExecutor<Task = WorkerTask> implements Executor<Task> 
   /** Stops the executor (after maps got the chance to submit their in-memory input). */
   protected abstract close(options: Required<ShutdownOptions>): Promise<void>;
 
-  /** The chunksize `map` uses when none is given, for an input of `length` items (if known). */
-  protected abstract getAutoChunksize(length: number | undefined): number;
+  /**
+   * The chunksize `map` uses when none is given, for an input of `length` items (if known),
+   * or `'adaptive'` to size the chunks as the map goes (see `AdaptiveChunksize`).
+   */
+  protected abstract getAutoChunksize(length: number | undefined): number | 'adaptive';
 
   /** Checks a task before a map starts. @throws TypeError for a task this executor cannot run. */
   protected abstract validateTask(task: unknown): void;
@@ -128,10 +131,12 @@ export abstract class BaseExecutor<Task = WorkerTask> implements Executor<Task> 
       scheduleChunk: (argsList, taskOptions) => this.scheduleChunk(task, argsList, taskOptions),
       release: (map) => this.#maps.delete(map),
     };
+    const window = Math.min(MAP_MAX_WINDOW, Math.max(2, this.maxWorkers * MAP_FUTURES_PER_WORKER));
     const map = new MapResult(host, iterable, {
       spread,
       chunksize,
-      window: Math.min(MAP_MAX_WINDOW, Math.max(2, this.maxWorkers * MAP_FUTURES_PER_WORKER)),
+      window,
+      workers: Math.min(this.maxWorkers, window),
       deadline: resolved.timeout === Infinity ? Infinity : performance.now() + resolved.timeout,
       signal: resolved.signal,
     });

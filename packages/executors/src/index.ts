@@ -17,6 +17,7 @@ export type {
 export { BaseExecutor, MAP_FUTURES_PER_WORKER, MAP_MAX_WINDOW } from './executor-base.js';
 export { MapResult } from './map-result.js';
 export { PoolExecutor, MAX_AUTO_CHUNKSIZE, AUTO_CHUNKS_PER_WORKER } from './pool-executor.js';
+export { AdaptiveChunksize, AUTO_CHUNK_TARGET_MS } from './adaptive-chunksize.js';
 export { ThreadPoolExecutor } from './thread-pool-executor.js';
 export type { ThreadPoolExecutorOptions } from './thread-pool-executor.js';
 export { ProcessPoolExecutor } from './process-pool-executor.js';
@@ -35,3 +36,9 @@ export { asCompleted } from './as-completed.js';
 export type { AsCompletedOptions, CompletedFuture } from './as-completed.js';
 export { BrokenThreadPool, BrokenProcessPool } from './errors.js';
 export { getUsableCpuCount } from './usable-cpus.js';
+// The SIGINT / SIGTERM shutdown of live pools lives in core (pools of every package share it).
+export {
+  configureSignalShutdown,
+  SIGNAL_SHUTDOWN_TIMEOUT_MS,
+  type SignalShutdownOptions,
+} from '@concur/core';

@@ -1,8 +1,11 @@
 // The result of `map` / `starmap`: results in input order, lazily as an async iterable or
 // all at once when awaited, with a bounded window of futures in flight.
 import { InvalidStateError } from '@concur/core';
+import { AdaptiveChunksize } from './adaptive-chunksize.js';
+import { AsyncSource } from './async-map-source.js';
 import type { Future } from './future.js';
 import type { TaskOptions } from './executor.js';
+import { SyncSource } from './map-source.js';
 import { toArgumentList } from './options.js';
 import { TaskQueue } from './task-queue.js';
 
@@ -20,9 +23,12 @@ export interface MapHost {
 export interface MapPlan {
   /** `true` for `starmap`: each item is the argument list. */
   readonly spread: boolean;
-  readonly chunksize: number;
+  /** Items per chunk, or `'adaptive'` to size chunks as they go ({@link AdaptiveChunksize}). */
+  readonly chunksize: number | 'adaptive';
   /** The most futures (chunks) in flight at once. */
   readonly window: number;
+  /** How many chunks the executor runs at once (its `maxWorkers`). */
+  readonly workers: number;
   /** Absolute deadline in `performance.now()` milliseconds, or Infinity. */
   readonly deadline: number;
   readonly signal: AbortSignal | undefined;
@@ -34,7 +40,9 @@ type Feed = 'feeding' | 'ended' | 'closed';
  * Results of `executor.map(...)`, in input order. Iterate it (`for await`) to get each
  * result as soon as it and all before it are ready, or await it for the whole array.
  * It can be consumed once. Items are submitted as the window frees up, so at most
- * `window × chunksize` items are in flight.
+ * `window × chunksize` items are in flight (plus, for an async iterable, the chunk being
+ * gathered, which goes out once it is full, the input ends, or its first item has waited
+ * `AUTO_CHUNK_TARGET_MS`).
  *
  * @example
  * for await (const value of executor.map(square, [1, 2, 3])) console.log(value);
@@ -44,15 +52,15 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
   readonly #host: MapHost;
   readonly #plan: MapPlan;
   readonly #options: TaskOptions | undefined;
-  #array: ArrayLike<unknown> | undefined;
-  #arrayIndex = 0;
-  #sync: Iterator<unknown> | undefined;
-  #syncDone = false;
-  #async: AsyncIterator<unknown> | undefined;
+  #sync: SyncSource | undefined;
+  #async: AsyncSource | undefined;
+  /** Set when chunks are sized as they go; `undefined` for a fixed chunksize. */
+  readonly #sizer: AdaptiveChunksize | undefined;
+  /** Whether each future's value is an array of results (a chunk), not one result. */
+  readonly #chunked: boolean;
   readonly #inFlight = new TaskQueue<Future<unknown>>();
   #feed: Feed = 'feeding';
   #feedError: { error: unknown } | undefined;
-  #filling: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #buffer: unknown[] | undefined;
   #bufferIndex = 0;
@@ -64,10 +72,11 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
     this.#host = host;
     this.#plan = plan;
     this.#options = plan.signal === undefined ? undefined : { signal: plan.signal };
-    if (Array.isArray(source)) this.#array = source;
-    else if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-      this.#async = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-    } else this.#sync = (source as Iterable<unknown>)[Symbol.iterator]();
+    this.#sizer = plan.chunksize === 'adaptive' ? new AdaptiveChunksize(plan.workers) : undefined;
+    this.#chunked = plan.chunksize !== 1;
+    if (typeof (source as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
+      this.#async = this.#readAsync(source as AsyncIterable<unknown>);
+    } else this.#sync = new SyncSource(source as Iterable<unknown>);
     plan.signal?.addEventListener('abort', this.#onAbort, { once: true });
     if (plan.signal?.aborted) this.#close({ error: plan.signal.reason });
     else void this.#fill();
@@ -122,21 +131,24 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
    */
   finishFeeding(): void {
     if (this.#feed !== 'feeding') return;
-    if (this.#array !== undefined) {
-      try {
-        while (this.#arrayIndex < this.#array.length) this.#submit(this.#pullFromArray());
+    try {
+      // Items already read still run: the whole of an array, the chunk being gathered.
+      if (this.#sync?.inMemory === true) {
+        while (!this.#sync.done) this.#submit(this.#sync.take(this.#chunksize()), 0);
         this.#end(undefined);
-      } catch (error) {
-        this.#end(error);
+        return;
       }
-    } else {
-      this.#end(
-        new InvalidStateError(
-          'cannot schedule new futures after shutdown: the executor shut down before this ' +
-            "map's input was used up. Consume map results before shutting down.",
-        ),
-      );
+      this.#async?.flush();
+    } catch (error) {
+      this.#end(error);
+      return;
     }
+    this.#end(
+      new InvalidStateError(
+        'cannot schedule new futures after shutdown: the executor shut down before this ' +
+          "map's input was used up. Consume map results before shutting down.",
+      ),
+    );
   }
 
   async #collect(): Promise<R[]> {
@@ -175,7 +187,8 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
       this.#close(undefined);
       throw error;
     }
-    if (this.#plan.chunksize === 1) return { done: false, value: value as R };
+    if (!this.#chunked) return { done: false, value: value as R };
+    this.#sizer?.delivered((value as unknown[]).length);
     this.#buffer = value as unknown[];
     this.#bufferIndex = 0;
     return { done: false, value: this.#takeBuffered() };
@@ -189,75 +202,47 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
   }
 
   #fill(): void | Promise<void> {
-    if (this.#async !== undefined) {
-      this.#filling ??= this.#fillAsync().finally(() => (this.#filling = undefined));
-      return this.#filling;
-    }
+    if (this.#async !== undefined) return this.#async.fill();
+    const source = this.#sync!;
     try {
-      while (this.#feed === 'feeding' && this.#inFlight.size < this.#plan.window) {
-        const items: unknown[] = [];
-        if (this.#array !== undefined) {
-          if (this.#arrayIndex >= this.#array.length) break;
-          this.#submit(this.#pullFromArray());
-          continue;
-        }
-        for (let i = 0; i < this.#plan.chunksize; i++) {
-          const step = this.#sync!.next();
-          if (step.done === true) {
-            this.#syncDone = true;
-            break;
-          }
-          items.push(step.value);
-        }
-        if (items.length > 0) this.#submit(items);
-        if (this.#syncDone) break;
+      while (this.#feed === 'feeding' && this.#inFlight.size < this.#plan.window && !source.done) {
+        const startedAt = this.#sizer === undefined ? 0 : performance.now();
+        const items = source.take(this.#chunksize());
+        if (items.length > 0) this.#submit(items, startedAt);
       }
-      const empty =
-        this.#array !== undefined ? this.#arrayIndex >= this.#array.length : this.#syncDone;
-      if (this.#feed === 'feeding' && empty) this.#end(undefined);
+      if (source.done) this.#end(source.failure?.error);
     } catch (error) {
       this.#end(error);
     }
   }
 
-  async #fillAsync(): Promise<void> {
-    try {
-      while (this.#feed === 'feeding' && this.#inFlight.size < this.#plan.window) {
-        const items: unknown[] = [];
-        let done = false;
-        while (items.length < this.#plan.chunksize) {
-          const step = await this.#async!.next();
-          if (this.#feed !== 'feeding') return;
-          if (step.done === true) {
-            done = true;
-            break;
-          }
-          items.push(step.value);
-        }
-        if (items.length > 0) this.#submit(items);
-        if (done) this.#end(undefined);
-      }
-    } catch (error) {
-      this.#end(error);
+  #readAsync(iterable: AsyncIterable<unknown>): AsyncSource {
+    return new AsyncSource(iterable, {
+      isFeeding: () => this.#feed === 'feeding',
+      hasRoom: () => this.#inFlight.size < this.#plan.window,
+      getChunksize: () => this.#chunksize(),
+      submit: (items, startedAt) => this.#submit(items, startedAt),
+      end: (error) => this.#end(error),
+    });
+  }
+
+  #chunksize(): number {
+    const { chunksize } = this.#plan;
+    return chunksize === 'adaptive' ? this.#sizer!.size : chunksize;
+  }
+
+  /** Submits one chunk (or one call), read from the source since `startedAt`. */
+  #submit(items: unknown[], startedAt: number): void {
+    let future: Future<unknown>;
+    if (!this.#chunked) future = this.#host.schedule(this.#toArgs(items[0]), this.#options);
+    else {
+      const argsList = items.map(this.#toArgs, this);
+      future = this.#host.scheduleChunk(argsList, this.#options) as Future<unknown>;
     }
-  }
-
-  #pullFromArray(): unknown[] {
-    const array = this.#array!;
-    const end = Math.min(array.length, this.#arrayIndex + this.#plan.chunksize);
-    const items: unknown[] = [];
-    for (let i = this.#arrayIndex; i < end; i++) items.push(array[i]);
-    this.#arrayIndex = end;
-    return items;
-  }
-
-  #submit(items: unknown[]): void {
-    if (this.#plan.chunksize === 1) {
-      this.#inFlight.push(this.#host.schedule(this.#toArgs(items[0]), this.#options));
-    } else {
-      this.#inFlight.push(
-        this.#host.scheduleChunk(items.map(this.#toArgs, this), this.#options) as Future<unknown>,
-      );
+    this.#inFlight.push(future);
+    if (this.#sizer !== undefined) {
+      this.#sizer.gathered(items.length, performance.now() - startedAt);
+      this.#sizer.track(future, items.length);
     }
     this.#notify();
   }
@@ -276,7 +261,9 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
     if (this.#feed !== 'feeding') return;
     this.#feed = 'ended';
     if (error !== undefined) this.#feedError = { error };
-    this.#array = undefined;
+    // Lets an input left unfinished by a shutdown clean up (a generator's `finally`).
+    this.#sync?.close();
+    this.#async?.close();
     this.#plan.signal?.removeEventListener('abort', this.#onAbort);
     this.#host.release(this as MapResult<unknown>);
     this.#notify();
@@ -288,12 +275,11 @@ export class MapResult<R> implements AsyncIterableIterator<R>, PromiseLike<R[]> 
     this.#feedError = failure;
     this.#buffer = undefined;
     for (const future of this.#inFlight.drain()) future.cancel();
-    this.#array = undefined;
     if (wasFeeding) {
       this.#plan.signal?.removeEventListener('abort', this.#onAbort);
       this.#host.release(this as MapResult<unknown>);
-      void Promise.resolve(this.#sync?.return?.()).catch(() => undefined);
-      void Promise.resolve(this.#async?.return?.()).catch(() => undefined);
+      this.#sync?.close();
+      this.#async?.close();
     }
     this.#notify();
   }

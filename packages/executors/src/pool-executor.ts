@@ -3,11 +3,11 @@
 import { getTaskLocation } from '@concur/core';
 import type { ExecutorState, ShutdownOptions, TaskOptions } from './executor.js';
 import { BaseExecutor } from './executor-base.js';
+import { MAX_AUTO_CHUNKSIZE } from './adaptive-chunksize.js';
 import type { Future } from './future.js';
 import type { WorkerPool } from './worker-pool.js';
 
-/** The largest chunksize `map` picks by itself: keeps first results and memory prompt. */
-export const MAX_AUTO_CHUNKSIZE = 512;
+export { MAX_AUTO_CHUNKSIZE } from './adaptive-chunksize.js';
 /** Chunks per worker `map` aims for when it picks the chunksize (Python's Pool uses 4). */
 export const AUTO_CHUNKS_PER_WORKER = 4;
 
@@ -57,8 +57,10 @@ export abstract class PoolExecutor extends BaseExecutor {
     return this.#pool.shutdown(options.wait, options.cancelFutures);
   }
 
-  protected getAutoChunksize(length: number | undefined): number {
-    if (length === undefined) return 1;
+  protected getAutoChunksize(length: number | undefined): number | 'adaptive' {
+    // Unknown length (a generator): sized as the map goes, since one message per item
+    // costs more than a tiny task itself.
+    if (length === undefined) return 'adaptive';
     const chunks = this.#maxWorkers * AUTO_CHUNKS_PER_WORKER;
     return Math.min(MAX_AUTO_CHUNKSIZE, Math.max(1, Math.ceil(length / chunks)));
   }
