@@ -68,6 +68,14 @@ export type { ServeOptions } from './serve/serve.js';
 export { callAsTask, taskSignal } from './serve/task-context.js';
 export { getWorkerIdentity, setWorkerIdentity } from './identity/identity.js';
 export { getInheritableExecArgv } from './runtime/exec-argv.js';
+export {
+  SHUTDOWN_SIGNALS,
+  SIGNAL_SHUTDOWN_TIMEOUT_MS,
+  addSignalShutdown,
+  configureSignalShutdown,
+  type SignalShutdownOptions,
+  type SignalShutdownParticipant,
+} from './runtime/signal-shutdown.js';
 export { createMessagePortTransport } from './transports/message-port.js';
 export type { PortLike } from './transports/message-port.js';
 export { createProcessTransport } from './transports/process-ipc.js';
