@@ -12,6 +12,7 @@ export type { CpuQuota } from './identity/cpu-count.js';
 export { createProcessWorkerHandle } from './process-handle.js';
 export type { ProcessWorkerHandle } from './process-handle.js';
 export type { ProcessWorkerHandleOptions } from './process-handle-options.js';
+export type { CreateProcessWorkerHandleOptions } from './process-handle.js';
 export { FORCE_KILL_AFTER_MS, GRACEFUL_STOP_TIMEOUT_MS } from './termination.js';
 export { Pool } from './pool/pool.js';
 export type { PoolState } from './pool/pool.js';
@@ -23,3 +24,8 @@ export { MAX_STARTUP_FAILURES } from './pool/worker-set.js';
 export { Queue, SimpleQueue, JoinableQueue } from './queue/queue.js';
 export { Pipe, Connection } from './queue/pipe.js';
 export { Empty, Full, EOFError } from './queue/errors.js';
+export {
+  configureSignalShutdown,
+  SIGNAL_SHUTDOWN_TIMEOUT_MS,
+  type SignalShutdownOptions,
+} from '@concur/core';

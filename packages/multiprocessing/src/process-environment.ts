@@ -7,3 +7,8 @@ export const PROCESS_NAME_VARIABLE = 'CONCUR_PROCESS_NAME';
 export const PARENT_NAME_VARIABLE = 'CONCUR_PARENT_PROCESS_NAME';
 /** The parent's pid. */
 export const PARENT_PID_VARIABLE = 'CONCUR_PARENT_PID';
+/**
+ * Set (to `1`) for pool workers: the child ignores SIGINT, because Ctrl-C reaches the whole
+ * process group and the parent, which shuts its pools down gracefully, decides when it ends.
+ */
+export const IGNORE_INTERRUPT_VARIABLE = 'CONCUR_IGNORE_SIGINT';

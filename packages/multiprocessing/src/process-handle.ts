@@ -3,6 +3,7 @@
 import {
   getWorkerIdentity,
   isWorkerResponse,
+  validateBoolean,
   validateDuration,
   type InitRequest,
   type StopOptions,
@@ -18,11 +19,22 @@ import {
 } from './process-handle-options.js';
 import { spawnChild, type Subprocess } from './spawn-child.js';
 import {
+  IGNORE_INTERRUPT_VARIABLE,
   PARENT_NAME_VARIABLE,
   PARENT_PID_VARIABLE,
   PROCESS_NAME_VARIABLE,
 } from './process-environment.js';
 import { FORCE_KILL_AFTER_MS, GRACEFUL_STOP_TIMEOUT_MS } from './termination.js';
+
+/** Options of {@link createProcessWorkerHandle}. */
+export interface CreateProcessWorkerHandleOptions extends ProcessWorkerHandleOptions {
+  /**
+   * Whether the child ignores SIGINT: for pool workers, whose parent decides when they end
+   * (Ctrl-C signals the whole process group, and the parent's pools shut down gracefully).
+   * @default false
+   */
+  readonly ignoreInterrupt?: boolean;
+}
 
 /** A process worker handle: core's WorkerHandle plus what only a process has. */
 export interface ProcessWorkerHandle extends WorkerHandle {
@@ -46,10 +58,18 @@ export interface ProcessWorkerHandle extends WorkerHandle {
  * handle.start({ type: 'init', processName: 'Pool-1' });
  */
 export function createProcessWorkerHandle(
-  options: ProcessWorkerHandleOptions,
+  options: CreateProcessWorkerHandleOptions,
 ): ProcessWorkerHandle {
-  const resolved = resolveProcessWorkerHandleOptions('createProcessWorkerHandle', options);
-  return new ChildProcessHandle(resolved.name, resolved.execArgv, resolved.env, resolved.cwd);
+  const resolved = resolveProcessWorkerHandleOptions('createProcessWorkerHandle', options, [
+    'ignoreInterrupt',
+  ]);
+  // Own property only: an option inherited from a polluted prototype is never read.
+  const given = Object.hasOwn(options, 'ignoreInterrupt') ? options.ignoreInterrupt : undefined;
+  const ignoreInterrupt = validateBoolean('ignoreInterrupt', given ?? false);
+  const env = ignoreInterrupt
+    ? { ...resolved.env, [IGNORE_INTERRUPT_VARIABLE]: '1' }
+    : resolved.env;
+  return new ChildProcessHandle(resolved.name, resolved.execArgv, env, resolved.cwd);
 }
 
 class ChildProcessHandle implements ProcessWorkerHandle {

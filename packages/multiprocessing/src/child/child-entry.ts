@@ -4,6 +4,7 @@
 import { createProcessTransport, serve, setWorkerIdentity } from '@concur/core';
 import { PROCESS_NAME_VARIABLE } from '../process-environment.js';
 import { exitOnDisconnect } from './exit-on-disconnect.js';
+import { ignoreInterruptWhenAsked } from './ignore-interrupt.js';
 import { startOrphanWatchdog } from './orphan-watchdog.js';
 
 if (typeof process.send !== 'function') {
@@ -13,5 +14,6 @@ if (typeof process.send !== 'function') {
 }
 setWorkerIdentity({ processName: process.env[PROCESS_NAME_VARIABLE] ?? `Process-${process.pid}` });
 exitOnDisconnect();
+ignoreInterruptWhenAsked();
 startOrphanWatchdog();
 serve(createProcessTransport());

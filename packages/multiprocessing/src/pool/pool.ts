@@ -25,6 +25,7 @@ import {
 } from './pool-submission.js';
 import { resolveTaskTarget, type TaskTarget } from '../task-target.js';
 import { WorkerSet } from './worker-set.js';
+import { shutDownOnSignal } from './pool-signal.js';
 
 /** A Pool's lifecycle: it accepts work while `running`. */
 export type PoolState = 'running' | 'closed' | 'terminated';
@@ -51,6 +52,7 @@ export class Pool {
   constructor(options?: PoolOptions) {
     this.#options = resolvePoolOptions(options);
     this.#workers = new WorkerSet(this.#options, resolveInit(this.#options));
+    shutDownOnSignal(this, this.#workers);
   }
 
   /** The lifecycle state. */

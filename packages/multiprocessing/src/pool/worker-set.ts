@@ -59,6 +59,19 @@ export class WorkerSet {
     return [...this.#workers].map((worker) => worker.handle.pid).filter((pid) => pid !== undefined);
   }
 
+  /** How many workers run a job now. */
+  get busyCount(): number {
+    let busy = 0;
+    for (const worker of this.#workers) if (worker.state === 'busy') busy++;
+    return busy;
+  }
+
+  /** Fails every queued job (not the running ones) with `reason`. */
+  cancelQueued(reason: Error): void {
+    for (const job of this.#queue.splice(0)) job.settle({ ok: false, error: reason });
+    this.#updateReferences();
+  }
+
   /** Queues a job; it runs on the first idle worker. */
   enqueue(job: PoolJob): void {
     if (this.#broken !== undefined) return job.settle({ ok: false, error: this.#broken });
@@ -100,7 +113,7 @@ export class WorkerSet {
   #spawn(template: InitTemplate): void {
     const name = `SpawnPoolWorker-${nextProcessNumber()}`;
     const { execArgv, env, cwd } = this.options;
-    const handle = createProcessWorkerHandle({ name, execArgv, env, cwd });
+    const handle = createProcessWorkerHandle({ name, execArgv, env, cwd, ignoreInterrupt: true });
     const worker = new PoolWorker(handle, {
       onIdle: (idle) => this.#onIdle(idle),
       onInitFailed: (failed, error) => {
