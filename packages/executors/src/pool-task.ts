@@ -49,6 +49,18 @@ export class PoolTask {
     }
   }
 
+  /** Cancels a task that never started (queued or handed back): its future is pending or done. */
+  cancelQueued(): void {
+    this.release();
+    this.future.cancel();
+  }
+
+  /** Fails a task that never started with `error` (unless its future is already done). */
+  failQueued(error: Error): void {
+    this.release();
+    if (!this.future.done()) this.future.setException(error);
+  }
+
   /**
    * Builds the wire request. Revivable arguments (sync primitives, queues) are replaced by
    * marks, and the request says so.

@@ -54,7 +54,7 @@ export class ProcessPoolExecutor extends PoolExecutor {
         : createPoolInitializer(raw.initializer, initargs, 'process');
     super(
       new WorkerPool({
-        factory: ({ name }) => createProcessWorkerHandle({ name }),
+        factory: ({ name }) => createProcessWorkerHandle({ name, ignoreInterrupt: true }),
         kind: 'process',
         maxWorkers,
         namePrefix: `ProcessPoolExecutor-${executorCounter++}`,

@@ -19,6 +19,7 @@ import { startWorkerHandle } from './pool-init.js';
 import type { WorkerPoolOptions, WorkerPoolState } from './worker-pool-options.js';
 import { TaskQueue } from './task-queue.js';
 import { WorkerRoster } from './worker-roster.js';
+import { SignalMembership } from './pool-signal.js';
 
 export type { WorkerPoolOptions, WorkerPoolState } from './worker-pool-options.js';
 
@@ -32,6 +33,12 @@ export class WorkerPool {
   #flushScheduled = false;
   #broken: { message: string; cause: unknown } | undefined;
   #drainWaiters: (() => void)[] = [];
+  #terminating = false; // workers are being killed: work handed back is cancelled, not rerun
+  /** SIGINT / SIGTERM: cancel queued work, let running tasks finish, or kill when forced. */
+  readonly #signal = new SignalMembership(
+    () => this.#workers.busyCount,
+    (kill) => this.shutdown(true, true, kill),
+  );
   readonly #flush = () => {
     this.#flushScheduled = false;
     this.#dispatch();
@@ -85,14 +92,15 @@ export class WorkerPool {
 
   /**
    * Stops accepting work; cancels queued work when asked; stops workers once the queue is
-   * empty. Resolves when every worker has exited (immediately when `wait` is false).
+   * empty, or kills them now when `kill` (a forced signal shutdown: work sent ahead is
+   * cancelled too). Resolves when every worker has exited (immediately when `wait` is false).
    */
-  async shutdown(wait: boolean, cancelFutures: boolean): Promise<void> {
+  async shutdown(wait: boolean, cancelFutures: boolean, kill = false): Promise<void> {
     if (this.#state === 'running') this.#state = 'shutting-down';
-    if (cancelFutures) {
-      for (const item of this.#queue.drain()) this.#cancelQueued(item);
-    }
-    this.#workers.stopIdle();
+    this.#terminating ||= kill;
+    if (cancelFutures || kill) for (const item of this.#queue.drain()) item.cancelQueued();
+    if (kill) void this.#workers.killAll();
+    else this.#workers.stopIdle();
     this.#checkDrained();
     if (wait && this.#workers.all.size + this.#queue.size > 0) {
       await new Promise<void>((resolve) => this.#drainWaiters.push(resolve));
@@ -192,6 +200,7 @@ export class WorkerPool {
       return;
     }
     this.#workers.add(worker);
+    this.#signal.join();
     worker.handle.setListener({
       onMessage: (message) => this.#onMessage(worker, message),
       onExit: (exit) => this.#onExit(worker, exit),
@@ -254,11 +263,11 @@ export class WorkerPool {
     const item = worker.current;
     worker.current = undefined;
     handBack(worker, this.#queue);
+    if (this.#terminating) for (const queued of this.#queue.drain()) queued.cancelQueued();
+    if (this.#workers.all.size === 0) this.#signal.leave();
     if (item !== undefined) {
       item.release();
-      if (!item.future.done()) {
-        item.future.setException(createCrashError(worker, item.name, exit));
-      }
+      if (!item.future.done()) item.future.setException(createCrashError(worker, item.name, exit));
     } else if (wasStarting && this.#broken === undefined) {
       const how =
         exit.signal === null ? `exited with code ${exit.exitCode}` : `was killed by ${exit.signal}`;
@@ -271,22 +280,12 @@ export class WorkerPool {
     if (this.#broken !== undefined) return;
     this.#broken = { message, cause };
     this.#state = 'broken';
-    for (const item of this.#queue.drain()) this.#failQueued(item);
+    for (const item of this.#queue.drain()) item.failQueued(this.#refusal());
     for (const worker of [...this.#workers.all]) {
       if (worker.state === 'idle' || worker.state === 'starting') this.#workers.stop(worker);
     }
     this.#workers.idle.length = 0;
     this.#checkDrained();
-  }
-
-  #failQueued(item: PoolTask): void {
-    item.release();
-    if (!item.future.done()) item.future.setException(this.#refusal());
-  }
-
-  #cancelQueued(item: PoolTask): void {
-    item.release();
-    item.future.cancel(); // queued futures are pending (or already done): never running
   }
 
   #origin = (worker: PoolWorker) => `${this.#options.kind} "${worker.name}"`;

@@ -71,6 +71,19 @@ export class WorkerRoster {
     this.#idleTimer = undefined;
   }
 
+  /** How many workers run a task now. */
+  get busyCount(): number {
+    let busy = 0;
+    for (const worker of this.all) if (worker.state === 'busy') busy++;
+    return busy;
+  }
+
+  /** Kills every worker now (no grace); resolves when all have exited. */
+  async killAll(): Promise<void> {
+    this.stopIdle();
+    await Promise.all([...this.all].map((worker) => worker.handle.kill().catch(ignoreExitError)));
+  }
+
   /** Forgets a worker that exited; tells whether it was still starting. */
   remove(worker: PoolWorker): boolean {
     const wasStarting = worker.state === 'starting';
