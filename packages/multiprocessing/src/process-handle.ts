@@ -65,7 +65,7 @@ export function createProcessWorkerHandle(
   ]);
   // Own property only: an option inherited from a polluted prototype is never read.
   const given = Object.hasOwn(options, 'ignoreInterrupt') ? options.ignoreInterrupt : undefined;
-  const ignoreInterrupt = validateBoolean('ignoreInterrupt', given ?? false);
+  const ignoreInterrupt = given === undefined ? false : validateBoolean('ignoreInterrupt', given);
   const env = ignoreInterrupt
     ? { ...resolved.env, [IGNORE_INTERRUPT_VARIABLE]: '1' }
     : resolved.env;

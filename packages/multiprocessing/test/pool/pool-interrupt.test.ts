@@ -34,4 +34,12 @@ describe('createProcessWorkerHandle `ignoreInterrupt` option', () => {
       'Expected the `ignoreInterrupt` option to be a boolean, got `"yes"` (string).',
     );
   });
+
+  // Regression (found by the reliability suite's fast-check properties): null was taken as
+  // "not given" instead of being refused.
+  it('rejects null rather than treating it as the default', () => {
+    expect(() => createProcessWorkerHandle({ name: 'x', ignoreInterrupt: null as never })).toThrow(
+      'Expected the `ignoreInterrupt` option to be a boolean, got `null`',
+    );
+  });
 });
