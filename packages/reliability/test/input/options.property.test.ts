@@ -2,7 +2,12 @@
 // (or RangeError) at the boundary in the one message template naming that option.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EventLoopExecutor, ProcessPoolExecutor, ThreadPoolExecutor } from '@concur/executors';
+import {
+  EventLoopExecutor,
+  ProcessPoolExecutor,
+  ThreadPoolExecutor,
+  configureSignalShutdown,
+} from '@concur/executors';
 import {
   Barrier,
   Lock,
@@ -228,6 +233,24 @@ const cases: OptionCase[] = [
     name: 'name',
     kind: 'nonEmptyString',
     call: option((o) => createProcessWorkerHandle(o))('name'),
+  },
+  {
+    where: 'createProcessWorkerHandle',
+    name: 'ignoreInterrupt',
+    kind: 'boolean',
+    call: (value) => createProcessWorkerHandle({ name: 'x', ignoreInterrupt: value as never }),
+  },
+  {
+    where: 'configureSignalShutdown()',
+    name: 'timeout',
+    kind: 'duration',
+    call: option((o) => configureSignalShutdown(o))('timeout'),
+  },
+  {
+    where: 'configureSignalShutdown()',
+    name: 'enabled',
+    kind: 'boolean',
+    call: option((o) => configureSignalShutdown(o))('enabled'),
   },
 ];
 
