@@ -61,9 +61,12 @@ export interface MapOptions {
   readonly timeout?: number;
   /**
    * How many items each worker message carries. Larger chunks cut per-task overhead for
-   * tiny tasks; a failure fails its whole chunk.
-   * @default automatic: for inputs of known length (arrays, Sets, Maps, typed arrays),
-   * `ceil(length / (4 × workers))` capped at `MAX_AUTO_CHUNKSIZE`; otherwise 1.
+   * tiny tasks; a failure fails its whole chunk. An explicit chunksize always wins.
+   * @default automatic on the pool executors: for inputs of known length (arrays, Sets,
+   * Maps, typed arrays), `ceil(length / (4 × workers))` capped at `MAX_AUTO_CHUNKSIZE`;
+   * for other inputs (generators, async iterables), sized as the map goes
+   * (`AdaptiveChunksize`): one item first, then doubling while chunks come back within
+   * `AUTO_CHUNK_TARGET_MS` (2 ms), up to `MAX_AUTO_CHUNKSIZE`. Always 1 on `EventLoopExecutor`.
    */
   readonly chunksize?: number;
   /**
