@@ -48,8 +48,11 @@ export interface ConfigSpec {
   readonly jobs: number;
   /** At most this many tasks outstanding; absent: submit the whole job at once. */
   readonly inFlight?: number;
-  /** Use the strategy's `map` with this chunksize instead of one submit per task. */
-  readonly chunksize?: number;
+  /**
+   * Use the strategy's `map` with this chunksize instead of one submit per task; `'auto'`:
+   * its `map` over a generator of the argument lists with no chunksize (the pool picks).
+   */
+  readonly chunksize?: number | 'auto';
   /**
    * Whether to measure a same-process sequential baseline for this workload.
    * @default true (I/O scenarios compare throughput instead: a sequential I/O job is long)

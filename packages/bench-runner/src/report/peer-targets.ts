@@ -28,11 +28,12 @@ export function judgeTargets(report: BenchReport): TargetOutcome[] {
   const faster = (concur: string, peer: string, suffix: string, peerSuffix = suffix) =>
     compareRounds(report, get(peer, peerSuffix), get(concur, suffix));
   const threadsBurst = get('concur-threads', 'burst');
-  const mapSummary = report.summaries.find((s) => s.id.startsWith('peers/concur-threads/map/'));
-  const mapVsPiscina =
-    mapSummary === undefined
-      ? undefined
-      : compareRounds(report, get('piscina', 'burst'), mapSummary);
+  const mapSummary = report.summaries.find((s) =>
+    s.id.startsWith('peers/concur-threads/map/chunk'),
+  );
+  const mapVsPiscina = compareRounds(report, get('piscina', 'burst'), mapSummary);
+  const generatorMap = get('concur-threads', 'map/generator-auto');
+  const generatorVsPiscina = compareRounds(report, get('piscina', 'burst'), generatorMap);
   const cpu = get('concur-threads', 'cpu');
   const cpuVsPiscina = compareRounds(report, get('piscina', 'cpu'), cpu);
   return [
@@ -44,6 +45,7 @@ export function judgeTargets(report: BenchReport): TargetOutcome[] {
       0.8,
     ),
     judge('map with chunksize ≥ 10× piscina per-task rate', mapVsPiscina, 10),
+    judge('map over a generator, no chunksize ≥ 10× piscina', generatorVsPiscina, 10),
     judge(
       'round trip ≤ 1.15× raw postMessage',
       faster('concur-threads', 'raw-threads', 'round-trip'),

@@ -1,6 +1,7 @@
 // Per-scenario findings in words, computed from the numbers: the tutorial's honest negative
 // and its reason, scaling fits, crossover durations, I/O and overhead highlights.
 import {
+  compareRounds,
   computeAmdahlFits,
   computeCrossovers,
   describeCrossover,
@@ -48,11 +49,18 @@ function renderPeerPivot(report: BenchReport): string[] {
       `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${roundTrip?.medianJobMs === undefined ? '—' : formatMs(roundTrip.medianJobMs / roundTrip.tasks)} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
     );
   }
-  const map = summariesOf(report, 'peers').find((s) => s.chunksize !== undefined);
+  const map = summariesOf(report, 'peers').find((s) => typeof s.chunksize === 'number');
   if (map !== undefined) {
     lines.push(
       '',
       `concur ThreadPoolExecutor \`starmap\` with chunksize ${map.chunksize}: ${formatRate(map.throughputPerS)}.`,
+    );
+  }
+  const generator = findSummary(report, 'peers', 'concur-threads', 'map/generator-auto');
+  if (generator !== undefined) {
+    lines.push(
+      '',
+      `The same tasks from a generator with no chunksize (the executor sizes the chunks): ${formatRate(generator.throughputPerS)}, ${formatRatio(compareRounds(report, map, generator))} of the explicit chunksize's rate.`,
     );
   }
   return lines;

@@ -37,7 +37,8 @@ export interface ConfigSummary {
   readonly workloadKind: string;
   readonly tasks: number;
   readonly inFlight: number | undefined;
-  readonly chunksize: number | undefined;
+  /** `'auto'`: a map over a generator with no chunksize. */
+  readonly chunksize: number | 'auto' | undefined;
   readonly x: number | undefined;
   readonly series: string | undefined;
   /** Rounds that produced job times. */

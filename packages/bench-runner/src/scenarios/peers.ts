@@ -1,6 +1,7 @@
 // Scenario 7: concur next to the raw references and the peer libraries, each in its own
 // process, on issue 7's workloads: burst dispatch, sequential round trip, time to first
-// result, CPU-bound speedup, and chunked map vs per-task dispatch.
+// result, CPU-bound speedup, and chunked map (explicit chunksize, and a generator with none)
+// vs per-task dispatch.
 import type { ConfigSpec } from '../measure/plan.js';
 import { configId, iterationsFor, type Scenario } from './scenario.js';
 
@@ -73,18 +74,21 @@ export const peersScenario: Scenario = {
         },
       );
     }
-    const chunksize = Math.max(...profile.chunksizes);
-    configs.push({
-      id: configId(ID, 'concur-threads', 'map', `chunk${chunksize}`),
+    const map = {
       scenario: ID,
       strategy: 'concur-threads',
       workers: poolSize,
       phase: 'warm',
       jobs: profile.jobs,
       workload: { kind: 'noop', tasks: profile.burstTasks },
-      chunksize,
       series: 'map',
-    });
+    } as const;
+    const chunksize = Math.max(...profile.chunksizes);
+    configs.push(
+      { ...map, id: configId(ID, 'concur-threads', 'map', `chunk${chunksize}`), chunksize },
+      // The same tasks from a generator with no chunksize: the executor sizes the chunks.
+      { ...map, id: configId(ID, 'concur-threads', 'map', 'generator-auto'), chunksize: 'auto' },
+    );
     return configs;
   },
 };

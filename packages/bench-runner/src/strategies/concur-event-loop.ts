@@ -1,6 +1,7 @@
 // concur's EventLoopExecutor as a strategy: tasks run on this thread's event loop, at most
 // `workers` at once (the tutorial's max_workers, or the I/O in-flight limit).
 import { loadTask, type AnyFunction, type TaskSpec } from '@concur/core';
+import { generate } from './concur-executor.js';
 import type { Strategy } from './strategy.js';
 
 /** EventLoopExecutor with `maxConcurrency: workers`; tasks are passed as functions. */
@@ -31,7 +32,9 @@ export const concurEventLoopStrategy: Strategy = {
         return functionOf(task).then((loaded) => executor.submit(loaded, ...args));
       },
       async map(task, argsList, chunksize) {
-        return executor.starmap(await functionOf(task), argsList as unknown[][], { chunksize });
+        const fn = await functionOf(task);
+        if (chunksize === 'auto') return executor.starmap(fn, generate(argsList));
+        return executor.starmap(fn, argsList as unknown[][], { chunksize });
       },
       close: () => executor.shutdown(),
     };

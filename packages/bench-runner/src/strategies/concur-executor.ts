@@ -1,6 +1,7 @@
 // Adapts a concur executor (ThreadPoolExecutor, ProcessPoolExecutor) to the strategy
 // interface: tasks by reference (taskFrom, made once per task), `submitWith` for transfers,
-// `starmap` with a chunksize for chunked maps, `shutdown()` to close.
+// `starmap` with a chunksize for chunked maps (or over a generator, letting the executor
+// pick), `shutdown()` to close.
 import { taskFrom, type TaskReference, type TaskSpec } from '@concur/core';
 import type { Executor } from '@concur/executors';
 import type { StrategyInstance } from './strategy.js';
@@ -31,8 +32,14 @@ export function adaptExecutor(executor: Executor): StrategyInstance {
     },
     async map(task, argsList, chunksize) {
       const reference = referenceOf(task) as TaskReference<(...a: unknown[]) => unknown>;
+      if (chunksize === 'auto') return executor.starmap(reference, generate(argsList));
       return executor.starmap(reference, argsList as unknown[][], { chunksize });
     },
     close: () => executor.shutdown(),
   };
+}
+
+/** The argument lists as an input of unknown length, as a program reading a stream has. */
+export function* generate(argsList: readonly (readonly unknown[])[]): Generator<unknown[]> {
+  for (const args of argsList) yield args as unknown[];
 }

@@ -14,7 +14,8 @@ export interface Job {
 /** How to drive a job. */
 export interface DriveOptions {
   readonly inFlight?: number;
-  readonly chunksize?: number;
+  /** A chunksize for the strategy's `map`, or `'auto'` (a generator, no chunksize). */
+  readonly chunksize?: number | 'auto';
 }
 
 /**

@@ -18,11 +18,15 @@ export interface StrategyInstance {
     args: readonly unknown[],
     transfer?: readonly ArrayBuffer[],
   ): Promise<unknown>;
-  /** Runs many tasks in chunks of `chunksize` per message; absent when unsupported. */
+  /**
+   * Runs many tasks in chunks of `chunksize` per message; with `'auto'`, reads the argument
+   * lists from a generator (unknown length) and lets the pool pick the chunksize. Absent
+   * when unsupported.
+   */
   map?(
     task: TaskSpec,
     argsList: readonly (readonly unknown[])[],
-    chunksize: number,
+    chunksize: number | 'auto',
   ): Promise<unknown[]>;
   /**
    * Runs a whole job itself, ignoring in-flight limits (the sequential baseline: one loop,

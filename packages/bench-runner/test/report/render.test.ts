@@ -80,6 +80,15 @@ describe('report rendering', () => {
     expect(outcomes.get('round trip ≤ 1.15× raw postMessage')!.status).toBe('met');
     expect(outcomes.get('CPU speedup ≥ 1.9× sequential')!.status).toBe('met');
     expect(outcomes.get('ThreadPool burst ≥ 1.2× poolifier')!.status).toBe('not measured');
+    expect(
+      outcomes.get('map with chunksize ≥ 10× piscina per-task rate')!.ratio?.median,
+    ).toBeCloseTo(50, 6);
+    const generator = outcomes.get('map over a generator, no chunksize ≥ 10× piscina')!;
+    expect(generator.ratio?.median).toBeCloseTo(25, 6);
+    expect(generator.status).toBe('met');
+    expect(renderMarkdown(report, [])).toMatch(
+      /from a generator with no chunksize \(the executor sizes the chunks\): .*, 0\.50× \[/,
+    );
     const markdown = renderMarkdown(report, []);
     expect(markdown).toContain('| ThreadPool burst ≥ 2× piscina | 2.50× [');
     expect(markdown).toContain(

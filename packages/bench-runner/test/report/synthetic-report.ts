@@ -94,9 +94,16 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
       speedups.set(id, rate * inFlight);
     }
   }
-  // Peers (times relative to raw threads = 1): concur 2.5× piscina's burst speed, below raw.
+  // Peers (times relative to raw threads = 1): concur 2.5× piscina's burst speed, below raw;
+  // its map 50× piscina's burst with a chunksize of 128, 25× from a generator without one.
   const peerTimes: Record<string, Record<string, number>> = {
-    'concur-threads': { burst: 2, 'round-trip': 1.1, cpu: 1 },
+    'concur-threads': {
+      burst: 2,
+      'round-trip': 1.1,
+      cpu: 1,
+      'map/chunk128': 0.1,
+      'map/generator-auto': 0.2,
+    },
     piscina: { burst: 5, 'round-trip': 1.5, cpu: 1 },
     'raw-threads': { burst: 1, 'round-trip': 1, cpu: 1 },
   };
@@ -106,7 +113,7 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
       const workload =
         kind === 'cpu'
           ? ({ kind: 'spin', tasks: 8, iterations: 50_000 } as const)
-          : ({ kind: 'noop', tasks: kind === 'burst' ? 1000 : 100 } as const);
+          : ({ kind: 'noop', tasks: kind === 'round-trip' ? 100 : 1000 } as const);
       configs.push(
         config({
           id,
@@ -114,7 +121,8 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
           strategy,
           workload,
           inFlight: kind === 'round-trip' ? 1 : undefined,
-          series: kind,
+          chunksize: kind.startsWith('map/') ? (kind.endsWith('auto') ? 'auto' : 128) : undefined,
+          series: kind.startsWith('map/') ? 'map' : kind,
         }),
       );
       // speedup = baseline / time; the baseline is 40 ms, so this makes time = 4 ms × relative.
