@@ -13,6 +13,8 @@ export default defineConfig(() => ({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/figures-setup.ts'],
     fileParallelism: false,
+    // The soak's memory samples follow a full collection (test/helpers/rss-sampler.ts).
+    execArgv: ['--expose-gc'],
     reporters: ['default'],
     testTimeout: 60_000,
     hookTimeout: 30_000,

@@ -52,6 +52,12 @@ function* numbers(count: number): Generator<number> {
   for (let n = 0; n < count; n++) yield n;
 }
 
+describe('memory samples', () => {
+  it('follow a full garbage collection (vitest runs this suite with --expose-gc)', () => {
+    expect(typeof (globalThis as { gc?: unknown }).gc).toBe('function');
+  });
+});
+
 describe.each(Object.keys(makers))('%s soak', (name) => {
   it(`maps ${MAP_ITEMS} items (chunksize ${MAP_CHUNKSIZE}) in order, none lost, memory bounded`, async () => {
     const executor = makers[name]!();
