@@ -16,20 +16,23 @@ export const AUTO_CHUNK_TARGET_MS = 2;
 
 /**
  * Sizes the chunks of one map whose input has no known length. Like TCP's slow start, the
- * first chunk holds one item (so the first result is as prompt as without chunks), and each
- * later chunk holds at most twice the largest chunk already delivered to the consumer, at
- * most {@link MAX_AUTO_CHUNKSIZE}, and no more items than fit in
- * {@link AUTO_CHUNK_TARGET_MS} at the per-item time the latest chunk measured — both to run
- * (its latency, task plus message overhead) and to read from the source. Tiny tasks reach
- * the cap after about ten chunks; tasks of a few milliseconds or more stay at one item.
+ * first chunks hold one item (so the first result is as prompt as without chunks), and a
+ * later chunk holds at most as many items as the consumer has received so far (so the map
+ * never reads far ahead of a consumer that stops early), at most {@link MAX_AUTO_CHUNKSIZE},
+ * and no more items than fit in {@link AUTO_CHUNK_TARGET_MS} at the per-item time the
+ * latest chunk measured — both to run (its latency: task plus message overhead) and to read
+ * from the source. Tiny tasks reach the cap within the first thousand or so items; tasks of
+ * a few milliseconds or more stay at one item.
  *
  * @example
  * const sizer = new AdaptiveChunksize(2);
  * sizer.size; // 1
+ * sizer.delivered(40);
+ * sizer.size; // 40, unless the chunks measured so far were slow
  */
 export class AdaptiveChunksize {
   readonly #workers: number;
-  /** The largest chunk whose results reached the consumer. */
+  /** How many results reached the consumer. */
   #delivered = 0;
   /** Items per chunk that the latest completed chunk says run within the target. */
   #taskLimit = Infinity;
@@ -46,7 +49,7 @@ export class AdaptiveChunksize {
   /** The size of the next chunk. */
   get size(): number {
     const limit = Math.min(MAX_AUTO_CHUNKSIZE, this.#taskLimit, this.#sourceLimit);
-    return Math.max(1, Math.min(2 * this.#delivered, limit));
+    return Math.max(1, Math.min(this.#delivered, limit));
   }
 
   /** Records that reading `items` items from the source took `elapsedMs`. */
@@ -72,6 +75,6 @@ export class AdaptiveChunksize {
 
   /** Records that the consumer received the results of a chunk of `items` items. */
   delivered(items: number): void {
-    if (items > this.#delivered) this.#delivered = items;
+    this.#delivered += items;
   }
 }

@@ -88,7 +88,7 @@ async function* countAsync(n: number) {
 const double = (n: number) => 2 * n;
 
 describe('AdaptiveChunksize', () => {
-  it('starts at one item and at most doubles the largest chunk delivered, up to the cap', () => {
+  it('starts at one item and grows with the results delivered, up to the cap', () => {
     const sizer = new AdaptiveChunksize(2);
     expect(sizer.size).toBe(1);
     const sizes: number[] = [];
@@ -96,15 +96,13 @@ describe('AdaptiveChunksize', () => {
       sizes.push(sizer.size);
       sizer.delivered(sizer.size);
     }
-    expect(sizes).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 512, 512]);
+    expect(sizes).toEqual([1, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 512]);
     expect(MAX_AUTO_CHUNKSIZE).toBe(512);
-    sizer.delivered(3);
-    expect(sizer.size).toBe(512);
   });
 
   it('stays at one item when the source is slow to yield', () => {
     const sizer = new AdaptiveChunksize(2);
-    sizer.delivered(256);
+    sizer.delivered(1_000);
     sizer.gathered(4, 100);
     expect(sizer.size).toBe(1);
     sizer.gathered(4, 0.001);
@@ -113,7 +111,7 @@ describe('AdaptiveChunksize', () => {
 
   it('shrinks to one item when a chunk comes back slowly, and ignores cancelled chunks', async () => {
     const sizer = new AdaptiveChunksize(2);
-    sizer.delivered(256);
+    sizer.delivered(1_000);
     const cancelled = new Future<unknown>();
     sizer.track(cancelled, 1);
     cancelled.cancel();
@@ -149,11 +147,11 @@ describe('map over an input of unknown length', () => {
     expect(chunks.length).toBeLessThan(100_000 / 20);
     expect(chunks[0]).toBe(1);
     expect(Math.max(...chunks)).toBeLessThanOrEqual(MAX_AUTO_CHUNKSIZE);
-    // Slow start: no chunk is more than twice as large as every chunk before it.
-    let largest = 1;
+    // Slow start: no chunk holds more items than were delivered (so sent) before it.
+    let sent = 0;
     for (const size of chunks) {
-      expect(size).toBeLessThanOrEqual(2 * largest);
-      largest = Math.max(largest, size);
+      expect(size).toBeLessThanOrEqual(Math.max(1, sent));
+      sent += size;
     }
   });
 
@@ -181,14 +179,21 @@ describe('map over an input of unknown length', () => {
         closed = true;
       }
     }
-    let seen = 0;
-    for await (const value of executor.map(double, endless())) {
-      expect(value).toBe(2 * seen);
-      if (++seen === 20_000) break;
-    }
-    expect(closed).toBe(true);
-    // The window: 2 workers × 8 chunks of at most 512 items.
-    expect(pulled).toBeLessThanOrEqual(20_000 + 16 * MAX_AUTO_CHUNKSIZE);
+    const readAhead = async (results: number) => {
+      pulled = 0;
+      closed = false;
+      let seen = 0;
+      for await (const value of executor.map(double, endless())) {
+        expect(value).toBe(2 * seen);
+        if (++seen === results) break;
+      }
+      expect(closed).toBe(true);
+      return pulled - results;
+    };
+    // The window: 2 workers × 8 chunks of at most 512 items, each at most the results
+    // delivered when it was sent.
+    expect(await readAhead(20_000)).toBeLessThanOrEqual(16 * MAX_AUTO_CHUNKSIZE);
+    expect(await readAhead(30)).toBeLessThanOrEqual(16 * 30);
   });
 
   it('stops an endless async generator when the consumer returns early', async () => {

@@ -34,7 +34,7 @@ describe.each([
     const results = await executor.map(tagRequest, count(ITEMS));
     expect(results.map((result) => result.value)).toEqual([...count(ITEMS)]);
     const requests = new Set(results.map((result) => result.request));
-    // One message per item would be 20,000; slow start to 512 items needs about 60.
+    // One message per item would be 20,000; slow start to 512 items needs about a hundred.
     expect(requests.size).toBeLessThan(ITEMS / 4);
     expect(results[0]!.request).not.toBe(results[1]!.request);
   });
