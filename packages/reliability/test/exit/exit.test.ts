@@ -1,34 +1,12 @@
 // Exit behaviour of whole scripts: an executor never shut down does not hold the process,
 // submitted work completes before exit, and a killed or signalled parent leaves no child.
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { execa, type ResultPromise } from 'execa';
+import { describe, expect, it } from 'vitest';
 import { recordFigure } from '../../src/figures/record-figure.js';
 import { findDescendants, isAlive, waitUntil } from '../helpers/children.js';
+import { CHILDREN_GONE_WITHIN_MS, useExitScripts } from '../helpers/exit-scripts.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-
-/** How long a script may take to run and exit on its own, in ms (node start + pool start, loaded CI). */
-const SCRIPT_EXIT_BOUND_MS = 30_000;
-/** How long children may outlive a killed or signalled parent, in ms (the bound). */
-const CHILDREN_GONE_WITHIN_MS = 2_000;
-
-const started: ResultPromise[] = [];
-const orphans: number[] = [];
-afterEach(() => {
-  for (const script of started.splice(0)) script.kill('SIGKILL');
-  for (const pid of orphans.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-});
-
-function runScript(name: string, ...args: string[]) {
-  const script = execa('node', [name, ...args], {
-    cwd: FIXTURES,
-    reject: false,
-    timeout: SCRIPT_EXIT_BOUND_MS,
-  });
-  started.push(script);
-  return script;
-}
+const { run, orphans } = useExitScripts();
+const runScript = (name: string, ...args: string[]) => run(name, args);
 
 describe.each(['thread', 'process'] as const)('a script using a %s pool', (kind) => {
   it('exits on its own when it never shuts its executor down', async () => {

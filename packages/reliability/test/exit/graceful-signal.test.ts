@@ -1,24 +1,12 @@
 // SIGTERM / SIGINT of a parent whose pool is busy: the running tasks finish and deliver their
 // results, the queued one is cancelled (its future settles), the workers stop, no child is
 // left, and the parent still ends by its signal. Ctrl-C is SIGINT to the whole process group.
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { execa, type ResultPromise } from 'execa';
+import { describe, expect, it } from 'vitest';
 import { recordFigure } from '../../src/figures/record-figure.js';
 import { findDescendants, isAlive, waitUntil } from '../helpers/children.js';
+import { CHILDREN_GONE_WITHIN_MS, useExitScripts } from '../helpers/exit-scripts.js';
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
-/** How long the script may take to start, be signalled and end, in ms (loaded CI). */
-const SCRIPT_BOUND_MS = 30_000;
-/** How long children may outlive their signalled parent, in ms (the issue's bound). */
-const CHILDREN_GONE_WITHIN_MS = 2_000;
-
-const started: ResultPromise[] = [];
-const orphans: number[] = [];
-afterEach(() => {
-  for (const script of started.splice(0)) script.kill('SIGKILL');
-  for (const pid of orphans.splice(0)) if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-});
+const { run, orphans } = useExitScripts();
 
 const CASES = [
   { kind: 'thread', signal: 'SIGTERM', group: false },
@@ -35,13 +23,7 @@ describe('a parent with a busy pool gets a signal', () => {
     const how = group ? `${signal} to its process group (Ctrl-C)` : signal;
     const pool = kind === 'Pool' ? 'multiprocessing Pool' : `${kind} pool`;
     it(`${pool}, ${how}: running tasks finish, the queued one is cancelled, it ends by ${signal}`, async () => {
-      const parent = execa('node', ['graceful-parent.mjs', kind], {
-        cwd: FIXTURES,
-        reject: false,
-        timeout: SCRIPT_BOUND_MS,
-        detached: group,
-      });
-      started.push(parent);
+      const parent = run('graceful-parent.mjs', [kind], { detached: group });
       await new Promise<void>((resolve) =>
         parent.stdout!.on('data', (data: Buffer) => data.toString().includes('ready') && resolve()),
       );
