@@ -1,6 +1,7 @@
 // map's automatic chunksize for inputs of unknown length: the sizer on its own, and maps over
 // generators on an executor that records every chunk it is asked to run (counted, not timed).
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InvalidStateError } from '@concur/core';
 import {
   AdaptiveChunksize,
   BaseExecutor,
@@ -235,6 +236,27 @@ describe('map over an input of unknown length', () => {
     };
     await expect(iterate()).rejects.toThrow('source broke');
     expect(seen).toEqual(Array.from({ length: 3_000 }, (_, i) => 2 * i));
+  });
+
+  it('at shutdown, runs what was read, then throws InvalidStateError and closes the input', async () => {
+    const executor = make();
+    let closed = false;
+    async function* endless() {
+      try {
+        for (let i = 0; ; i++) yield i;
+      } finally {
+        closed = true;
+      }
+    }
+    const results = executor.map(double, endless());
+    const seen = [(await results.next()).value as number];
+    await executor.shutdown();
+    const rest = async () => {
+      for await (const value of results) seen.push(value as number);
+    };
+    await expect(rest()).rejects.toBeInstanceOf(InvalidStateError);
+    expect(seen).toEqual(seen.map((_, i) => 2 * i));
+    await vi.waitFor(() => expect(closed).toBe(true));
   });
 
   it('sends what an async source gave so far when it stalls', async () => {
