@@ -21,7 +21,7 @@ export const AUTO_CHUNK_TARGET_MS = 2;
  * never reads far ahead of a consumer that stops early), at most {@link MAX_AUTO_CHUNKSIZE},
  * and no more items than fit in {@link AUTO_CHUNK_TARGET_MS} at the per-item time the
  * latest chunk measured — both to run (its latency: task plus message overhead) and to read
- * from the source. Tiny tasks reach the cap within the first thousand or so items; tasks of
+ * from the source. Tiny tasks reach the cap within the first few thousand items; tasks of
  * a few milliseconds or more stay at one item.
  *
  * @example
