@@ -1,7 +1,7 @@
 // Child side: exit when the IPC channel to the parent closes (a `stop` request, or the
 // parent died, even by SIGKILL), after stdout, stderr and queue/pipe frames have flushed:
 // no orphans, no lost output, no lost items.
-import { flushBrokerClients } from '../connection/broker-client.js';
+import { flushBeforeExit } from '../connection/exit-flush.js';
 
 /** The longest wait for stdout/stderr and broker frames to flush before the child exits anyway. */
 const FLUSH_TIMEOUT_MS = 1_000;
@@ -17,7 +17,7 @@ export function exitOnDisconnect(): void {
     // An empty write completes after every earlier write on the stream.
     process.stdout.write('', done);
     process.stderr.write('', done);
-    flushBrokerClients().then(done, done);
+    flushBeforeExit().then(done, done);
     setTimeout(() => process.exit(), FLUSH_TIMEOUT_MS).unref();
   });
 }

@@ -4,6 +4,7 @@ import { createConnection, type Socket } from 'node:net';
 import { deserializeError } from '@concur/core';
 import type { AddressedOperation, BrokerReply, BrokerRequest } from '../queue/broker-requests.js';
 import { EOFError } from '../queue/errors.js';
+import { registerExitFlush } from './exit-flush.js';
 import { encodeFrame, FrameDecoder } from './framing.js';
 
 /** How long to wait between attempts to reach a broker that is not listening yet. */
@@ -141,6 +142,8 @@ const clients = new Map<string, BrokerClient>();
 export async function flushBrokerClients(): Promise<void> {
   await Promise.all([...clients.values()].map((client) => client.flush()));
 }
+// A child that uses a queue or pipe loads this module, and then waits for its frames at exit.
+registerExitFlush(flushBrokerClients);
 
 /** The shared client for the broker server at `socketPath`. */
 export function getBrokerClient(socketPath: string): BrokerClient {
