@@ -9,9 +9,8 @@ import { SHARE_ENV, Worker } from 'node:worker_threads';
 export const ORPHAN_CHECK_INTERVAL_MS = 250;
 
 /**
- * The parent's pid as this child started (this module loads with the child entry). Read
- * now, not when the watchdog starts: by then the parent may already be gone and the child
- * re-parented, and a watchdog comparing against the new parent would never fire.
+ * The parent's pid as this child started (this module loads first in the child). A later
+ * pid means the parent is gone and the child was re-parented.
  */
 const ORIGINAL_PARENT_PID = process.ppid;
 
