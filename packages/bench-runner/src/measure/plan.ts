@@ -30,7 +30,8 @@ export type WorkloadSpec =
 
 /**
  * How a configuration is timed. `cold`: create the pool, run one job, close it (what the
- * tutorial timed). `first-result`: create and run one job; closing is not timed.
+ * tutorial timed). `first-result`: create and run one job; closing is not timed. Both
+ * after one untimed cold job in the same process (the library is imported by then).
  * `warm`: steady state after untimed warm-up jobs that touch every worker.
  */
 export type Phase = 'cold' | 'first-result' | 'warm';

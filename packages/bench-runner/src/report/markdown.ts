@@ -44,7 +44,7 @@ function method(report: BenchReport): string[] {
     `> Each strategy runs in a fresh process (execa) once per round, ${report.rounds} rounds, strategies and configurations in a seeded-random order (seed ${report.seed}).`,
     '> Every process first measures its own sequential baseline for each workload, so speedups are *paired* (same process, same round).',
     '> tinybench collects the samples (`time: 0`, fixed iterations, no tinybench warm-up; the pool is taken in `beforeAll` and warmed by untimed jobs right before measuring, until two jobs agree within 10%). Within one process, warm configurations of the same strategy and size share one pool.',
-    '> *Warm* = steady state; *cold* = create the pool, run one job, close it; *first result* = create and run one task.',
+    '> *Warm* = steady state; *cold* = create the pool, run one job, close it; *first result* = create and run one task. Cold and first-result samples follow one untimed cold job in the same process, so importing the library is in none of them.',
     '> Per configuration: median over rounds of the round’s median job; speedup = median of per-round ratios with a 95% percentile-bootstrap interval (seeded); “not significant” when it spans 1.0 (±5% equivalence margin).',
     '> Every job’s results are checksummed against sequential’s. Absolute times are reported but only ratios measured in the same run are compared.',
   ];
