@@ -88,6 +88,19 @@ async function* countAsync(n: number) {
 
 const double = (n: number) => 2 * n;
 
+/** An endless async generator of 0, 1, 2, … and whether its `finally` ran (input closed). */
+function endlessAsync() {
+  const input = { closed: false, source: undefined as unknown as AsyncGenerator<number> };
+  input.source = (async function* () {
+    try {
+      for (let i = 0; ; i++) yield i;
+    } finally {
+      input.closed = true;
+    }
+  })();
+  return input;
+}
+
 describe('AdaptiveChunksize', () => {
   it('starts at one item and grows with the results delivered, up to the cap', () => {
     const sizer = new AdaptiveChunksize(2);
@@ -199,18 +212,11 @@ describe('map over an input of unknown length', () => {
 
   it('stops an endless async generator when the consumer returns early', async () => {
     const executor = make();
-    let closed = false;
-    async function* endless() {
-      try {
-        for (let i = 0; ; i++) yield i;
-      } finally {
-        closed = true;
-      }
-    }
-    const results = executor.map(double, endless());
+    const input = endlessAsync();
+    const results = executor.map(double, input.source);
     for (let i = 0; i < 5_000; i++) expect((await results.next()).value).toBe(2 * i);
     await results.return();
-    await vi.waitFor(() => expect(closed).toBe(true));
+    await vi.waitFor(() => expect(input.closed).toBe(true));
   });
 
   it.each([
@@ -240,15 +246,8 @@ describe('map over an input of unknown length', () => {
 
   it('at shutdown, runs what was read, then throws InvalidStateError and closes the input', async () => {
     const executor = make();
-    let closed = false;
-    async function* endless() {
-      try {
-        for (let i = 0; ; i++) yield i;
-      } finally {
-        closed = true;
-      }
-    }
-    const results = executor.map(double, endless());
+    const input = endlessAsync();
+    const results = executor.map(double, input.source);
     const seen = [(await results.next()).value as number];
     await executor.shutdown();
     const rest = async () => {
@@ -256,7 +255,7 @@ describe('map over an input of unknown length', () => {
     };
     await expect(rest()).rejects.toBeInstanceOf(InvalidStateError);
     expect(seen).toEqual(seen.map((_, i) => 2 * i));
-    await vi.waitFor(() => expect(closed).toBe(true));
+    await vi.waitFor(() => expect(input.closed).toBe(true));
   });
 
   it('sends what an async source gave so far when it stalls', async () => {
