@@ -14,8 +14,19 @@ import type { PreparedWorkload } from './workloads.js';
 const WARMUP_STABLE_WITHIN = 0.1;
 /** Untimed warm-up jobs at least (two: every worker has run the task at least once). */
 const WARMUP_MIN_JOBS = 2;
+/**
+ * Untimed warm-up tasks at least, however stable the jobs look: JIT tiers up a pool's
+ * dispatch path only after a few thousand dispatches (concur's took about 4,000 sequential
+ * round trips here), and two jobs of unoptimized code can agree within 10%.
+ */
+export const WARMUP_MIN_TASKS = 5000;
+/**
+ * The task minimum no longer applies after this much warm-up wall time: jobs that long are
+ * dominated by the tasks themselves, not by dispatch code still being optimized.
+ */
+const WARMUP_TASKS_BUDGET_MS = 400;
 /** Untimed warm-up jobs at most, however unstable the machine. */
-const WARMUP_MAX_JOBS = 8;
+const WARMUP_MAX_JOBS = 64;
 /** Warm-up stops after this much wall time even if unstable, so smoke runs stay short. */
 const WARMUP_BUDGET_MS = 1500;
 /**
@@ -105,13 +116,20 @@ async function warmUp(instance: StrategyInstance, request: MeasureRequest): Prom
   const started = process.hrtime.bigint();
   let previous = Number.NaN;
   let count = 0;
+  let tasks = 0;
   while (count < WARMUP_MAX_JOBS) {
+    const job = request.workload.createJob();
     const start = process.hrtime.bigint();
-    await timedJob(instance, request.workload.createJob(), request);
+    await timedJob(instance, job, request);
     const ms = elapsedMs(start);
     count++;
+    tasks += job.argsList.length;
+    const elapsed = elapsedMs(started);
     const stable = Math.abs(ms - previous) <= WARMUP_STABLE_WITHIN * Math.max(ms, previous);
-    if (count >= WARMUP_MIN_JOBS && (stable || elapsedMs(started) > WARMUP_BUDGET_MS)) break;
+    const enoughTasks = tasks >= WARMUP_MIN_TASKS || elapsed > WARMUP_TASKS_BUDGET_MS;
+    if (count >= WARMUP_MIN_JOBS && ((stable && enoughTasks) || elapsed > WARMUP_BUDGET_MS)) {
+      break;
+    }
     previous = ms;
   }
   return count;

@@ -2,7 +2,7 @@
 // before the timed ones, so the first pool of a process (the one that imports the library)
 // is never a sample; warm configurations still warm a single pool.
 import { describe, expect, it } from 'vitest';
-import { measureConfig } from '../../src/measure/measure-config.js';
+import { WARMUP_MIN_TASKS, measureConfig } from '../../src/measure/measure-config.js';
 import type { PreparedWorkload } from '../../src/measure/workloads.js';
 import type { Strategy } from '../../src/strategies/strategy.js';
 
@@ -63,5 +63,21 @@ describe('measureConfig', () => {
     expect(measured.jobsMs).toHaveLength(3);
     expect(measured.warmupJobs).toBeGreaterThanOrEqual(2);
     expect(events).toEqual(['create 1', 'close 1']);
+  });
+
+  it('warms up over enough tasks for the JIT, even when short jobs already agree', async () => {
+    // Jobs of 100 instant tasks agree at once; warm-up still runs WARMUP_MIN_TASKS of them.
+    const argsList = Array.from({ length: 100 }, (_, i) => [i]);
+    const measured = await measureConfig({
+      name: 'test/warm-short',
+      strategy: recordingStrategy([]),
+      workers: 1,
+      phase: 'warm',
+      workload: { task, createJob: () => ({ task, argsList }) },
+      jobs: 1,
+    });
+    // At least that many jobs; more only while two in a row still differ by over 10%.
+    expect(measured.warmupJobs).toBeGreaterThanOrEqual(WARMUP_MIN_TASKS / 100);
+    expect(measured.warmupJobs).toBeLessThanOrEqual(64);
   });
 });
