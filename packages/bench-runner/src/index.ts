@@ -26,6 +26,9 @@ export type {
   Phase,
   WorkloadSpec,
 } from './measure/plan.js';
+export { measureKey } from './measure/plan.js';
+export { parseCpuList, pinPrefix, readAllowedCpus } from './measure/pin-cpus.js';
+export type { PinPrefix } from './measure/pin-cpus.js';
 export { median, quantile, geometricMean, describeSpread } from './stats/summary.js';
 export type { Spread } from './stats/summary.js';
 export { createRandom, shuffle, deriveSeed } from './stats/random.js';

@@ -1,11 +1,13 @@
 // The orchestrator: for each round, visits the strategy groups in a seeded-random order and
 // measures each in a fresh process (execa), one process at a time; progress goes to stderr
-// between processes, never while one measures.
+// between processes, never while one measures. Configurations pinned to CPUs (`cpus`) get
+// processes of their own, started under `taskset`.
 import { fileURLToPath } from 'node:url';
-import { execaNode } from 'execa';
+import { execa, execaNode, type Options } from 'execa';
 import { createRandom, deriveSeed, shuffle } from '../stats/random.js';
 import type { Calibration, ChildRequest } from './child-protocol.js';
 import { measureKey, type ConfigSpec, type GroupResult } from './plan.js';
+import { pinPrefix, type PinPrefix } from './pin-cpus.js';
 import { createProgress } from './progress.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.js', import.meta.url));
@@ -14,8 +16,11 @@ const GROUP_TIMEOUT_MS = 300_000;
 /** After SIGTERM, a stuck measuring process gets this long before SIGKILL. */
 const GROUP_FORCE_KILL_AFTER_MS = 3000;
 
-async function askChild<Reply>(request: ChildRequest): Promise<Reply> {
-  const subprocess = execaNode(CHILD_ENTRY, [], {
+async function askChild<Reply>(
+  request: ChildRequest,
+  pin?: PinPrefix & { ok: true },
+): Promise<Reply> {
+  const options = {
     ipc: true,
     timeout: GROUP_TIMEOUT_MS,
     forceKillAfterDelay: GROUP_FORCE_KILL_AFTER_MS,
@@ -23,7 +28,12 @@ async function askChild<Reply>(request: ChildRequest): Promise<Reply> {
     stdout: 'ignore',
     stderr: 'pipe',
     reject: false,
-  });
+  } as const satisfies Options;
+  // `taskset` execs node in place, which keeps the IPC channel and its serialization.
+  const subprocess =
+    pin === undefined
+      ? execaNode(CHILD_ENTRY, [], options)
+      : execa(pin.file, [...pin.args, process.execPath, ...process.execArgv, CHILD_ENTRY], options);
   await subprocess.sendMessage(request as never);
   const result = await subprocess;
   const reply = result.ipcOutput.at(-1);
@@ -63,48 +73,70 @@ export async function measurePlan(
     if (!unique.has(key)) unique.set(key, { ...config, id: key });
   }
   const measured = [...unique.values()];
-  const strategies = [...new Set(measured.map((config) => config.strategy))];
-  const progress = createProgress(rounds * strategies.length);
+  // One process per strategy and pinning: a pinned process measures nothing else.
+  const groupKey = (config: ConfigSpec) =>
+    config.cpus === undefined ? config.strategy : `${config.strategy} · ${config.cpus} CPU`;
+  const keys = [...new Set(measured.map(groupKey))];
+  const pins = new Map<number, PinPrefix>();
+  for (const cpus of new Set(measured.map((config) => config.cpus))) {
+    if (cpus !== undefined) pins.set(cpus, await pinPrefix(cpus));
+  }
+  const progress = createProgress(rounds * keys.length);
   const results: GroupResult[] = [];
   for (let round = 0; round < rounds; round++) {
-    const order = shuffle(strategies, createRandom(deriveSeed(seed, `round-${round}`)));
-    for (const strategy of order) {
+    const order = shuffle(keys, createRandom(deriveSeed(seed, `round-${round}`)));
+    for (const key of order) {
+      const configs = measured.filter((config) => groupKey(config) === key);
+      const { strategy, cpus } = configs[0]!;
       const group = {
         strategy,
         round,
-        seed: deriveSeed(seed, `${strategy}-${round}`),
-        configs: measured.filter((config) => config.strategy === strategy),
+        // Unpinned groups keep the seed they always had, so earlier runs stay reproducible.
+        seed: deriveSeed(seed, `${key}-${round}`),
+        ...(cpus === undefined ? {} : { cpus }),
+        configs,
       };
-      progress.start(
-        `round ${round + 1}/${rounds} · ${strategy} (${group.configs.length} configs)`,
-      );
+      progress.start(`round ${round + 1}/${rounds} · ${key} (${configs.length} configs)`);
+      const pin = cpus === undefined ? undefined : pins.get(cpus)!;
       try {
-        results.push(await askChild<GroupResult>({ kind: 'group', group }));
+        if (pin !== undefined && !pin.ok) throw new Error(pin.reason);
+        const request = { kind: 'group', group } as const;
+        results.push(await askChild<GroupResult>(request, pin));
         progress.done();
       } catch (error) {
         const message = (error as Error).message;
         progress.failed(message);
-        results.push({
-          strategy,
-          round,
-          pid: 0,
-          rounds: group.configs.map((config, order) => ({
-            id: config.id,
-            round,
-            pid: 0,
-            order,
-            jobsMs: [],
-            baselineMs: [],
-            warmupJobs: 0,
-            cpuMsPerJob: 0,
-            maxRssKb: 0,
-            checksumOk: false,
-            error: message.split('\n')[0]!,
-          })),
-        });
+        results.push(failedGroup(strategy, round, configs, message.split('\n')[0]!));
       }
     }
   }
   progress.finish();
   return results;
+}
+
+/** A group whose process failed (or could not be started): the error on each configuration. */
+function failedGroup(
+  strategy: string,
+  round: number,
+  configs: readonly ConfigSpec[],
+  error: string,
+): GroupResult {
+  return {
+    strategy,
+    round,
+    pid: 0,
+    rounds: configs.map((config, order) => ({
+      id: config.id,
+      round,
+      pid: 0,
+      order,
+      jobsMs: [],
+      baselineMs: [],
+      warmupJobs: 0,
+      cpuMsPerJob: 0,
+      maxRssKb: 0,
+      checksumOk: false,
+      error,
+    })),
+  };
 }

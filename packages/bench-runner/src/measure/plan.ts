@@ -59,6 +59,13 @@ export interface ConfigSpec {
    * @default true (I/O scenarios compare throughput instead: a sequential I/O job is long)
    */
   readonly baseline?: boolean;
+  /**
+   * Pin the measuring process, every thread of it, to this many CPUs (Linux `taskset`).
+   * `1` times dispatch itself: on a VM, waking a thread on another, idle vCPU costs tens of
+   * microseconds and varies by placement, which swamps a round trip's software cost.
+   * @default not pinned
+   */
+  readonly cpus?: number;
   /** The chart's x value (workers, duration in µs, in-flight limit, bytes...). */
   readonly x?: number;
   /** The chart series this point belongs to. */
@@ -70,6 +77,8 @@ export interface GroupSpec {
   readonly strategy: string;
   readonly round: number;
   readonly seed: number;
+  /** The CPUs the process is pinned to (its configurations' `cpus`); absent: not pinned. */
+  readonly cpus?: number;
   readonly configs: readonly ConfigSpec[];
 }
 
@@ -85,6 +94,8 @@ export interface ConfigRound {
   /** The same-process sequential baseline's job times for this workload, ms. */
   readonly baselineMs: readonly number[];
   readonly warmupJobs: number;
+  /** The CPUs the measuring process could run on (`os.availableParallelism()`). */
+  readonly cpusAllowed?: number;
   /** Process CPU time (all threads) per timed job, ms; children's CPU is not included. */
   readonly cpuMsPerJob: number;
   readonly maxRssKb: number;
@@ -106,7 +117,7 @@ export interface GroupResult {
  * placement), so scenarios that share a configuration measure it once.
  */
 export function measureKey(config: ConfigSpec): string {
-  const { strategy, workers, phase, workload, jobs, inFlight, chunksize, baseline } = config;
+  const { strategy, workers, phase, workload, jobs, inFlight, chunksize, baseline, cpus } = config;
   return JSON.stringify([
     strategy,
     workers,
@@ -116,5 +127,6 @@ export function measureKey(config: ConfigSpec): string {
     inFlight ?? null,
     chunksize ?? null,
     baseline ?? true,
+    ...(cpus === undefined ? [] : [cpus]),
   ]);
 }

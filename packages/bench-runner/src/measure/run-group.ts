@@ -1,7 +1,7 @@
 // Inside one fresh measuring process: the sequential baseline for every workload of the
 // group first, then each configuration in a seeded-random order.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLoopbackServer, type LoopbackServer } from '@concur/core/workloads';
 import { getStrategy } from '../strategies/registry.js';
@@ -79,6 +79,8 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
       pid: process.pid,
       order,
       baselineMs: baseline?.jobsMs ?? [],
+      // What the process could run on: 1 when pinned to one CPU, whatever the machine says.
+      cpusAllowed: availableParallelism(),
     };
     if (baseline !== undefined && config.strategy === 'sequential' && config.phase === 'warm') {
       // The baseline is this very measurement; measuring it twice would only cost time.

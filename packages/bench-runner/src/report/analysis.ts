@@ -11,7 +11,10 @@ export function summariesOf(report: BenchReport, scenario: string): ConfigSummar
   return report.summaries.filter((summary) => summary.scenario === scenario);
 }
 
-/** Finds a summary by scenario, strategy and an id suffix (e.g. `burst`). */
+/**
+ * Finds a summary by scenario, strategy and an id suffix of whole segments (e.g. `burst`,
+ * `map/generator-auto`): `cpu` finds `peers/piscina/cpu`, not `peers/piscina/round-trip/one-cpu`.
+ */
 export function findSummary(
   report: BenchReport,
   scenario: string,
@@ -22,7 +25,7 @@ export function findSummary(
   return report.summaries.find(
     (s) =>
       (s.id === prefix && suffix === '') ||
-      (s.id.startsWith(`${prefix}/`) && s.id.endsWith(suffix) && suffix !== ''),
+      (s.id.startsWith(`${prefix}/`) && s.id.endsWith(`/${suffix}`) && suffix !== ''),
   );
 }
 

@@ -40,9 +40,13 @@ export function describeConfig(summary: ConfigSummary): string {
   const parts = summary.id
     .split('/')
     .slice(2)
-    .filter((part) => !/^w\d+$/.test(part) && part !== summary.phase);
+    // The id's `one-cpu` is said by the pinning note below.
+    .filter((part) => !/^w\d+$/.test(part) && part !== summary.phase && part !== 'one-cpu');
   parts.push(summary.phase, `${summary.workers} worker${summary.workers === 1 ? '' : 's'}`);
   if (summary.inFlight !== undefined) parts.push(`in-flight ${summary.inFlight}`);
+  if (summary.cpus !== undefined) {
+    parts.push(`pinned to ${summary.cpus} CPU${summary.cpus === 1 ? '' : 's'}`);
+  }
   return parts.join(' · ');
 }
 

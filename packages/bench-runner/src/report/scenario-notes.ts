@@ -11,7 +11,7 @@ import {
 import { renderDistributedNotes } from './distributed-notes.js';
 import { formatMs, formatRate, formatRatio } from './format.js';
 import { renderTargets } from './peer-targets.js';
-import type { BenchReport, ScenarioRecord } from './schema.js';
+import type { BenchReport, ConfigSummary, ScenarioRecord } from './schema.js';
 import { karpFlatt } from '../stats/scaling.js';
 
 function tutorialCpuNotes(report: BenchReport): string[] {
@@ -39,14 +39,21 @@ function renderPeerPivot(report: BenchReport): string[] {
   const lines = [
     'Side by side (same run; each library in its own process):',
     '',
-    '| strategy | burst throughput | round trip per task | first result (cold) | CPU-bound speedup [95% CI] |',
-    '|---|---|---|---|---|',
+    '| strategy | burst throughput | round trip per task | round trip, one CPU | first result (cold) | CPU-bound speedup [95% CI] |',
+    '|---|---|---|---|---|---|',
   ];
+  const perTask = (summary: ConfigSummary | undefined) =>
+    summary?.medianJobMs === undefined ? '—' : formatMs(summary.medianJobMs / summary.tasks);
   for (const strategy of strategies) {
     const get = (suffix: string) => findSummary(report, 'peers', strategy, suffix);
-    const roundTrip = get('round-trip');
     lines.push(
-      `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${roundTrip?.medianJobMs === undefined ? '—' : formatMs(roundTrip.medianJobMs / roundTrip.tasks)} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
+      `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${perTask(get('round-trip'))} | ${perTask(get('round-trip/one-cpu'))} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
+    );
+  }
+  if (summariesOf(report, 'peers').some((s) => s.cpus !== undefined)) {
+    lines.push(
+      '',
+      '*Round trip, one CPU*: the same round trips with the measuring process pinned to one CPU (`taskset`), so each thread wakes on the CPU the other just left. Unpinned, a reply often has to wake an idle CPU, which on a VM costs tens of microseconds and depends on where the scheduler put the threads; pinned, what is left is each library’s own dispatch cost.',
     );
   }
   const map = summariesOf(report, 'peers').find((s) => typeof s.chunksize === 'number');

@@ -37,6 +37,8 @@ export interface ConfigSummary {
   readonly workloadKind: string;
   readonly tasks: number;
   readonly inFlight: number | undefined;
+  /** The CPUs the measuring process was pinned to; undefined when it was not pinned. */
+  readonly cpus?: number;
   /** `'auto'`: a map over a generator with no chunksize. */
   readonly chunksize: number | 'auto' | undefined;
   readonly x: number | undefined;

@@ -50,6 +50,10 @@ export function summarizeConfig(
   if (spread !== undefined && spread.cv > UNSTABLE_CV)
     warnings.push(`unstable (CV ${(spread.cv * 100).toFixed(0)}%)`);
   if (spread !== undefined && spread.median < SHORT_JOB_MS) warnings.push('job < 1 ms');
+  const unpinned = Math.max(0, ...mine.map((round) => round.cpusAllowed ?? 0));
+  if (config.cpus !== undefined && unpinned > config.cpus) {
+    warnings.push(`not pinned: ran on ${unpinned} CPUs, not ${config.cpus}`);
+  }
   // Oversubscription matters for CPU work only; I/O pools are meant to have many workers.
   const oversubscribed =
     CPU_BOUND_KINDS.has(config.workload.kind) &&
@@ -68,6 +72,7 @@ export function summarizeConfig(
     workloadKind: config.workload.kind,
     tasks: config.workload.tasks,
     inFlight: config.inFlight,
+    ...(config.cpus === undefined ? {} : { cpus: config.cpus }),
     chunksize: config.chunksize,
     x: config.x,
     series: config.series,

@@ -1,7 +1,8 @@
 // Scenario 7: concur next to the raw references and the peer libraries, each in its own
-// process, on issue 7's workloads: burst dispatch, sequential round trip, time to first
-// result, CPU-bound speedup, and chunked map (explicit chunksize, and a generator with none)
-// vs per-task dispatch.
+// process, on issue 7's workloads: burst dispatch, sequential round trip (also with every
+// thread on one CPU, which leaves only the software's cost), time to first result, CPU-bound
+// speedup, and chunked map (explicit chunksize, and a generator with none) vs per-task
+// dispatch.
 import type { ConfigSpec } from '../measure/plan.js';
 import { configId, iterationsFor, type Scenario } from './scenario.js';
 
@@ -52,6 +53,16 @@ export const peersScenario: Scenario = {
           workload: { kind: 'noop', tasks: profile.roundTrips },
           inFlight: 1,
           series: 'round-trip',
+        },
+        {
+          // The same round trips with the process pinned to one CPU: a thread wakes on the CPU
+          // its peer just left instead of an idle one, so what remains is the dispatch code.
+          ...base,
+          id: configId(ID, strategy, 'round-trip', 'one-cpu'),
+          workload: { kind: 'noop', tasks: profile.roundTrips },
+          inFlight: 1,
+          cpus: 1,
+          series: 'round-trip-one-cpu',
         },
         {
           ...base,

@@ -78,7 +78,13 @@ describe('report rendering', () => {
     expect(vsPiscina.status).toBe('met');
     expect(outcomes.get('ThreadPool burst ≥ 0.8× raw postMessage')!.status).toBe('missed');
     expect(outcomes.get('round trip ≤ 1.15× raw postMessage')!.status).toBe('met');
-    expect(outcomes.get('CPU speedup ≥ 1.9× sequential')!.status).toBe('met');
+    const cpu = outcomes.get('CPU speedup ≥ 1.9× sequential')!;
+    expect(cpu.status).toBe('met');
+    // From `peers/concur-threads/cpu`, not from the `…/round-trip/one-cpu` before it.
+    expect(cpu.ratio?.median).toBeCloseTo(1.95, 6);
+    const pinned = outcomes.get('round trip ≤ 1.15× raw postMessage, pinned to one CPU')!;
+    expect(pinned.ratio?.median).toBeCloseTo(0.9, 6);
+    expect(pinned.status).toBe('met');
     expect(outcomes.get('ThreadPool burst ≥ 1.2× poolifier')!.status).toBe('not measured');
     expect(
       outcomes.get('map with chunksize ≥ 10× piscina per-task rate')!.ratio?.median,
@@ -92,8 +98,11 @@ describe('report rendering', () => {
     const markdown = renderMarkdown(report, []);
     expect(markdown).toContain('| ThreadPool burst ≥ 2× piscina | 2.50× [');
     expect(markdown).toContain(
-      '| concur ThreadPoolExecutor | 125k/s | 44 µs | — | 1.95× [1.95–1.95] |',
+      '| concur ThreadPoolExecutor | 125k/s | 44 µs | 20 µs | — | 1.95× [1.95–1.95] |',
     );
+    expect(markdown).toContain('| piscina | 50k/s | 60 µs | — | — | 1.95× [1.95–1.95] |');
+    expect(markdown).toContain('*Round trip, one CPU*: the same round trips with the measuring');
+    expect(markdown).toContain('round-trip · warm · 2 workers · in-flight 1 · pinned to 1 CPU');
   });
 
   it('prints a terminal summary with the recommendation', () => {

@@ -3,6 +3,7 @@
 import {
   amdahlSpeedup,
   createReport,
+  measureKey,
   type BenchReport,
   type ConfigSpec,
   type GroupResult,
@@ -100,12 +101,14 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
     'concur-threads': {
       burst: 2,
       'round-trip': 1.1,
+      // Before `cpu` on purpose: finding `cpu` must not stop at `round-trip/one-cpu`.
+      'round-trip/one-cpu': 0.5,
       cpu: 1,
       'map/chunk128': 0.1,
       'map/generator-auto': 0.2,
     },
     piscina: { burst: 5, 'round-trip': 1.5, cpu: 1 },
-    'raw-threads': { burst: 1, 'round-trip': 1, cpu: 1 },
+    'raw-threads': { burst: 1, 'round-trip': 1, 'round-trip/one-cpu': 0.45, cpu: 1 },
   };
   for (const [strategy, times] of Object.entries(peerTimes)) {
     for (const [kind, relative] of Object.entries(times)) {
@@ -113,14 +116,15 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
       const workload =
         kind === 'cpu'
           ? ({ kind: 'spin', tasks: 8, iterations: 50_000 } as const)
-          : ({ kind: 'noop', tasks: kind === 'round-trip' ? 100 : 1000 } as const);
+          : ({ kind: 'noop', tasks: kind.startsWith('round-trip') ? 100 : 1000 } as const);
       configs.push(
         config({
           id,
           scenario: 'peers',
           strategy,
           workload,
-          inFlight: kind === 'round-trip' ? 1 : undefined,
+          inFlight: kind.startsWith('round-trip') ? 1 : undefined,
+          cpus: kind.endsWith('one-cpu') ? 1 : undefined,
           chunksize: kind.startsWith('map/') ? (kind.endsWith('auto') ? 'auto' : 128) : undefined,
           series: kind.startsWith('map/') ? 'map' : kind,
         }),
@@ -140,16 +144,7 @@ export function createSyntheticReport(speedupScale = 1): BenchReport {
         const baseline = 40 * wobble;
         const ms = baseline / (speedups.get(c.id)! * (c.baseline === false ? 1 : speedupScale));
         return {
-          id: JSON.stringify([
-            c.strategy,
-            c.workers,
-            c.phase,
-            c.workload,
-            c.jobs,
-            c.inFlight ?? null,
-            c.chunksize ?? null,
-            c.baseline ?? true,
-          ]),
+          id: measureKey(c),
           round,
           pid: 100 + round,
           order,
