@@ -15,16 +15,14 @@ const WARMUP_STABLE_WITHIN = 0.1;
 /** Untimed warm-up jobs at least (two: every worker has run the task at least once). */
 const WARMUP_MIN_JOBS = 2;
 /**
- * Untimed warm-up tasks at least, however stable the jobs look: JIT tiers up a pool's
- * dispatch path only after a few thousand dispatches (concur's took about 4,000 sequential
- * round trips here), and two jobs of unoptimized code can agree within 10%.
+ * Untimed warm-up tasks at least, however stable the jobs look, for jobs of many tasks
+ * (dispatch-bound ones): the JIT tiers up a pool's dispatch path only after a few thousand
+ * dispatches (here concur's threads after about 4,000 sequential round trips, its processes
+ * after about 4,500), and two jobs of still-unoptimized code can agree within 10%.
  */
 export const WARMUP_MIN_TASKS = 5000;
-/**
- * The task minimum no longer applies after this much warm-up wall time: jobs that long are
- * dominated by the tasks themselves, not by dispatch code still being optimized.
- */
-const WARMUP_TASKS_BUDGET_MS = 400;
+/** The task minimum gives way after this much warm-up wall time (a slow machine). */
+const WARMUP_TASKS_BUDGET_MS = 1000;
 /** Untimed warm-up jobs at most, however unstable the machine. */
 const WARMUP_MAX_JOBS = 64;
 /** Warm-up stops after this much wall time even if unstable, so smoke runs stay short. */
@@ -126,7 +124,10 @@ async function warmUp(instance: StrategyInstance, request: MeasureRequest): Prom
     tasks += job.argsList.length;
     const elapsed = elapsedMs(started);
     const stable = Math.abs(ms - previous) <= WARMUP_STABLE_WITHIN * Math.max(ms, previous);
-    const enoughTasks = tasks >= WARMUP_MIN_TASKS || elapsed > WARMUP_TASKS_BUDGET_MS;
+    // Jobs of a few long tasks (CPU-bound ones) could never reach the minimum and are not
+    // dominated by dispatch code: for them two agreeing jobs are enough.
+    const fewTasks = job.argsList.length * WARMUP_MAX_JOBS < WARMUP_MIN_TASKS;
+    const enoughTasks = fewTasks || tasks >= WARMUP_MIN_TASKS || elapsed > WARMUP_TASKS_BUDGET_MS;
     if (count >= WARMUP_MIN_JOBS && ((stable && enoughTasks) || elapsed > WARMUP_BUDGET_MS)) {
       break;
     }
