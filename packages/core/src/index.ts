@@ -68,6 +68,8 @@ export type { ServeOptions } from './serve/serve.js';
 export { callAsTask, taskSignal } from './serve/task-context.js';
 export { getWorkerIdentity, setWorkerIdentity } from './identity/identity.js';
 export { getInheritableExecArgv } from './runtime/exec-argv.js';
+export { cpuCount, readCpuQuota, readCgroupCpuQuota, parseCpuMax } from './runtime/cpu-count.js';
+export type { CpuQuota } from './runtime/cpu-count.js';
 export {
   SHUTDOWN_SIGNALS,
   SIGNAL_SHUTDOWN_TIMEOUT_MS,

@@ -1,6 +1,6 @@
-// How many CPUs the pools use by default: multiprocessing's container-aware cpuCount()
+// How many CPUs the pools use by default: core's container-aware cpuCount()
 // (os.availableParallelism() capped by the cgroup CPU quota), read once.
-import { cpuCount } from '@concur/multiprocessing';
+import { cpuCount } from '@concur/core';
 
 let cached: number | undefined;
 

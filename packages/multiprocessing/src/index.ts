@@ -7,8 +7,9 @@ export { registerProcessClass } from './process-payload.js';
 export { currentProcess, parentProcess, isMainProcess } from './identity/process-identity.js';
 export type { ProcessIdentity } from './identity/process-identity.js';
 export { isMainModule } from './identity/main-module.js';
-export { cpuCount, readCpuQuota, readCgroupCpuQuota, parseCpuMax } from './identity/cpu-count.js';
-export type { CpuQuota } from './identity/cpu-count.js';
+// The container-aware CPU count lives in core (the executors size their pools with it too).
+export { cpuCount, readCpuQuota, readCgroupCpuQuota, parseCpuMax } from '@concur/core';
+export type { CpuQuota } from '@concur/core';
 export { createProcessWorkerHandle } from './process-handle.js';
 export type { ProcessWorkerHandle } from './process-handle.js';
 export type { ProcessWorkerHandleOptions } from './process-handle-options.js';

@@ -1,13 +1,13 @@
 // Pool options: validated once at the constructor, defaults applied, so the pool never
 // sees `undefined`.
 import {
+  cpuCount,
   getTaskLocation,
   validateArray,
   validateOptionsObject,
   validatePositiveInteger,
   type TaskReference,
 } from '@concur/core';
-import { cpuCount } from '../identity/cpu-count.js';
 import { resolveProcessWorkerHandleOptions } from '../process-handle-options.js';
 
 /** Options of {@link Pool}. */

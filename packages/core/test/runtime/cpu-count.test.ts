@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuCount, readCpuQuota } from '@concur/multiprocessing';
+import { cpuCount, readCpuQuota } from '@concur/core';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const roots: string[] = [];
