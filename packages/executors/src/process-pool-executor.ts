@@ -5,7 +5,7 @@ import {
   validatePositiveInteger,
   type TaskReference,
 } from '@concur/core';
-import { createProcessWorkerHandle } from '@concur/multiprocessing';
+import { deferHandles } from './deferred-handle.js';
 import { BrokenProcessPool } from './errors.js';
 import { PoolExecutor } from './pool-executor.js';
 import { createPoolInitializer } from './pool-init.js';
@@ -25,6 +25,18 @@ export interface ProcessPoolExecutorOptions {
 }
 
 let executorCounter = 0;
+
+/**
+ * Pool processes' handles. @concur/multiprocessing (and execa with it) loads when the first
+ * ProcessPoolExecutor is made, not when @concur/executors is imported; a process started
+ * before it has loaded starts when it arrives.
+ */
+const { create: createHandle, preload: preloadHandles } = deferHandles('process', async () => {
+  const { createProcessWorkerHandle } = await import('@concur/multiprocessing');
+  // Pool workers ignore SIGINT: Ctrl-C reaches the whole process group, and the parent's
+  // signal shutdown decides what happens to the tasks it waits for.
+  return (name) => createProcessWorkerHandle({ name, ignoreInterrupt: true });
+});
 
 /**
  * Runs tasks in a pool of child processes (Python's `ProcessPoolExecutor`). Each process
@@ -52,9 +64,10 @@ export class ProcessPoolExecutor extends PoolExecutor {
       raw.initializer === undefined
         ? undefined
         : createPoolInitializer(raw.initializer, initargs, 'process');
+    preloadHandles();
     super(
       new WorkerPool({
-        factory: ({ name }) => createProcessWorkerHandle({ name, ignoreInterrupt: true }),
+        factory: ({ name }) => createHandle(name),
         kind: 'process',
         maxWorkers,
         namePrefix: `ProcessPoolExecutor-${executorCounter++}`,
