@@ -5,9 +5,16 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { InvalidStateError, type WorkerExit, type WorkerHandleListener } from '@concur/core';
+import {
+  BrokenExecutorError,
+  InvalidStateError,
+  type WorkerExit,
+  type WorkerHandleListener,
+} from '@concur/core';
+import { WorkerPool } from '@concur/executors';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferHandles, type HandleFactory } from '../src/deferred-handle.js';
+import { square } from './fixtures/echo.mjs';
 import { FakeWorkerHandle } from './helpers/fake-worker-handle.js';
 
 const INIT = { type: 'init', threadName: 'w' } as never;
@@ -111,6 +118,39 @@ describe('deferHandles', () => {
     t.settle().reject(new Error('offline'));
     await tick();
     expect(t.made).toEqual([]);
+  });
+});
+
+describe('a pool over deferred handles', () => {
+  const createPool = (load: () => Promise<HandleFactory>) => {
+    const handles = deferHandles('process', load);
+    return new WorkerPool({
+      factory: ({ name }) => handles.create(name),
+      kind: 'process',
+      maxWorkers: 2,
+      namePrefix: 'Deferred',
+      initializer: undefined,
+      idleTimeoutMs: Infinity,
+      maxTasksPerWorker: Infinity,
+      createBrokenError: (message, cause) => new BrokenExecutorError(message, { cause }),
+    });
+  };
+
+  it('runs the tasks submitted before the module arrived', async () => {
+    const pool = createPool(async () => (name) => new FakeWorkerHandle(name));
+    const futures = [1, 2, 3].map((n) => pool.submit(square, [n], false, undefined));
+    expect(await Promise.all(futures)).toEqual([1, 4, 9]);
+    await pool.shutdown(true, false);
+  });
+
+  it('breaks with the load error as the cause when the module cannot be loaded', async () => {
+    const pool = createPool(() => Promise.reject(new Error('Cannot find package execa')));
+    const future = pool.submit(square, [3], false, undefined);
+    const error = await Promise.resolve(future).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BrokenExecutorError);
+    expect((error as Error).message).toContain('exited with code 1 before it was ready');
+    expect(((error as Error).cause as Error).message).toBe('Cannot find package execa');
+    await pool.shutdown(true, false);
   });
 });
 
