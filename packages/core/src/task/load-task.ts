@@ -15,9 +15,28 @@ function cacheKey(spec: TaskSpec): string {
     : `#${spec.ordinal}\u0000${spec.moduleUrl}`;
 }
 
+/**
+ * The last task looked up: a worker usually runs the same task over and over, and every
+ * request brings a fresh copy of its spec, so comparing its strings with the last one's
+ * spares building and hashing a cache key per task.
+ */
+let last: { moduleUrl: string; exportName: string; ordinal: number | undefined; fn: AnyFunction } =
+  { moduleUrl: '', exportName: '', ordinal: undefined, fn: () => undefined };
+
 /** Returns the task's function if its module is loaded already, else `undefined`. */
 export function getLoadedTask(spec: TaskSpec): AnyFunction | undefined {
-  return resolved.get(cacheKey(spec));
+  if (
+    spec.moduleUrl === last.moduleUrl &&
+    spec.exportName === last.exportName &&
+    spec.ordinal === last.ordinal
+  ) {
+    return last.fn;
+  }
+  const fn = resolved.get(cacheKey(spec));
+  if (fn !== undefined) {
+    last = { moduleUrl: spec.moduleUrl, exportName: spec.exportName, ordinal: spec.ordinal, fn };
+  }
+  return fn;
 }
 
 /**
