@@ -13,13 +13,14 @@ import type { StrategyInstance } from './strategy.js';
  * const instance = adaptExecutor(new ThreadPoolExecutor({ maxWorkers: 2 }));
  */
 export function adaptExecutor(executor: Executor): StrategyInstance {
-  const references = new Map<string, TaskReference>();
+  // By the spec object: a job passes the same one for all its tasks, so no key is built per
+  // submit. A program holds its task references; looking one up must not count as dispatch.
+  const references = new WeakMap<TaskSpec, TaskReference>();
   const referenceOf = (task: TaskSpec): TaskReference => {
-    const key = `${task.exportName}\u0000${task.moduleUrl}`;
-    let reference = references.get(key);
+    let reference = references.get(task);
     if (reference === undefined) {
       reference = taskFrom(task.moduleUrl, task.exportName);
-      references.set(key, reference);
+      references.set(task, reference);
     }
     return reference;
   };
