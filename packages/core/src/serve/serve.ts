@@ -1,5 +1,6 @@
 // The worker-side loop, shared by threads and processes: imports task modules, runs tasks,
-// replies (coalescing the replies of one tick), and survives anything a task does.
+// replies (a lone result at once, the replies of one tick coalesced when several tasks are
+// in flight), and survives anything a task does.
 import { serializeError, type SerializedThrown } from '../errors/codec.js';
 import { getWorkerIdentity, setWorkerIdentity } from '../identity/identity.js';
 import {
@@ -91,6 +92,13 @@ export function serve(
 
   const settle = (response: Settled) => {
     running.delete(response.id);
+    if (!flushScheduled && running.size === 0 && waiting.length === 0) {
+      // The only result there is: send it now. A microtask hop here cost ~0.8 µs of a
+      // 19 µs round trip (Node's tick processing after the message event).
+      sendSettled(response);
+      finishIfStopping();
+      return;
+    }
     outbox.push(response);
     if (!flushScheduled) {
       flushScheduled = true;
