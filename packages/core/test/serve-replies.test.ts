@@ -71,7 +71,7 @@ describe('serve() replies', () => {
     sent.length = 0;
     deliver({ type: 'runs', task: echo, ids: [2, 3, 4], argsList: [[2], [3], [4]], queued: true });
     await settle();
-    const values = sent.flatMap((message) =>
+    const values = sent.flatMap((message): readonly WorkerResponse[] =>
       message.type === 'results' ? message.responses : [message],
     );
     expect(values).toEqual([

@@ -1,12 +1,12 @@
 // Effective CPUs: the affinity count capped by the cgroup CPU quota (v2 cpu.max, v1
 // cfs_quota_us / cfs_period_us), since Node 20's availableParallelism() ignores quotas.
 import { availableParallelism } from 'node:os';
-import { readCgroupCpuQuota, type CpuQuota } from '@concur/multiprocessing';
+import { readCgroupCpuQuota, type CpuQuota } from '@concur/core';
 
-// The quota itself is read by multiprocessing's `readCgroupCpuQuota`, the one cgroup reader
-// of the workspace (its `cpuCount()` sizes pools from the same numbers).
-export { parseCpuMax, readCgroupCpuQuota as readCpuQuota } from '@concur/multiprocessing';
-export type { CpuQuota } from '@concur/multiprocessing';
+// The quota itself is read by core's `readCgroupCpuQuota`, the one cgroup reader of the
+// workspace (its `cpuCount()` sizes the pools from the same numbers).
+export { parseCpuMax, readCgroupCpuQuota as readCpuQuota } from '@concur/core';
+export type { CpuQuota } from '@concur/core';
 
 /**
  * min(affinity CPUs, floor(quota)), at least 1.
