@@ -62,6 +62,7 @@ export type {
   WorkerHandleOptions,
   WorkerHandleState,
 } from './protocol/worker-handle.js';
+export { ExitLatch } from './protocol/exit-latch.js';
 
 export { serve } from './serve/serve.js';
 export type { ServeOptions } from './serve/serve.js';

@@ -3,6 +3,7 @@
 // (about 80 ms of a 115 ms import here): a program that only uses threads never pays for
 // child processes, and one that does pays when its first process starts.
 import {
+  ExitLatch,
   InvalidStateError,
   type InitRequest,
   type StopOptions,
@@ -73,30 +74,21 @@ function createStandIn(
   let state: WorkerHandleState = 'created';
   let listener: WorkerHandleListener | undefined;
   let referenced = true;
-  let exit: WorkerExit | undefined;
-  const exitWaiters: ((exit: WorkerExit) => void)[] = [];
+  const exited = new ExitLatch();
 
   const finish = (result: WorkerExit) => {
-    if (exit !== undefined) return;
-    exit = result;
+    if (!exited.settle(result)) return;
     state = 'stopped';
     listener?.onExit(result);
-    for (const resolve of exitWaiters.splice(0)) resolve(result);
   };
-  const waitForExit = (): Promise<WorkerExit> =>
-    exit !== undefined
-      ? Promise.resolve(exit)
-      : new Promise((resolve) => {
-          exitWaiters.push(resolve);
-        });
   // Before start, or while loading: nothing runs yet, so stopping is immediate.
   const stopEarly = (): Promise<WorkerExit> => {
-    if (exit === undefined) {
+    if (exited.exit === undefined) {
       state = 'stopping';
       // Reported asynchronously, as a real worker's exit is.
       queueMicrotask(() => finish(STOPPED_BEFORE_START));
     }
-    return waitForExit();
+    return exited.wait();
   };
 
   return {

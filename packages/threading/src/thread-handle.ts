@@ -1,6 +1,7 @@
 // Main side: the worker handle for threads, core's WorkerHandle over node:worker_threads.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import {
+  ExitLatch,
   InvalidStateError,
   isWorkerResponse,
   validateDuration,
@@ -57,24 +58,17 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Th
   let threadId: number | undefined;
   let referenced = true;
   let forceTimer: NodeJS.Timeout | undefined;
-  let exit: WorkerExit | undefined;
-  const exitWaiters: ((exit: WorkerExit) => void)[] = [];
+  const exited = new ExitLatch();
 
   const finish = (result: WorkerExit) => {
-    if (exit !== undefined) return;
-    exit = result;
+    // Waiters resume in a later microtask, after the listener has heard of the exit.
+    if (!exited.settle(result)) return;
     state = 'stopped';
     if (forceTimer !== undefined) clearTimeout(forceTimer);
     listener?.onExit(result);
-    for (const resolve of exitWaiters.splice(0)) resolve(result);
   };
 
-  const waitForExit = (): Promise<WorkerExit> =>
-    exit !== undefined
-      ? Promise.resolve(exit)
-      : new Promise((resolve) => {
-          exitWaiters.push(resolve);
-        });
+  const waitForExit = (): Promise<WorkerExit> => exited.wait();
 
   const handle: ThreadWorkerHandle = {
     name: resolved.name,
@@ -133,7 +127,7 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Th
       worker.postMessage(init);
     },
     send(message: WorkerRequest, transfer?: readonly Transferable[]) {
-      if (worker === undefined || exit !== undefined) {
+      if (worker === undefined || exited.exit !== undefined) {
         throw new InvalidStateError(
           `Cannot send \`${message.type}\` to thread worker \`${resolved.name}\`: it is ${state}.`,
         );
@@ -147,10 +141,10 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Th
         stopOptions.forceAfterMs ?? FORCE_TERMINATE_AFTER_MS,
       );
       if (worker === undefined) {
-        if (exit === undefined) finish({ exitCode: 0, signal: null });
+        if (exited.exit === undefined) finish({ exitCode: 0, signal: null });
         return waitForExit();
       }
-      if (exit === undefined && state !== 'stopping') {
+      if (exited.exit === undefined && state !== 'stopping') {
         state = 'stopping';
         worker.postMessage({ type: 'stop' } satisfies WorkerRequest);
         const target = worker;
@@ -164,7 +158,7 @@ export function createThreadWorkerHandle(options: ThreadWorkerHandleOptions): Th
     },
     kill() {
       if (worker === undefined) return handle.stop();
-      if (exit === undefined) {
+      if (exited.exit === undefined) {
         state = 'stopping';
         void worker.terminate();
       }
