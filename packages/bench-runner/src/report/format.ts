@@ -57,8 +57,8 @@ export function formatNotes(summary: ConfigSummary): string {
 }
 
 /** Median job time per task: the per-task cost for dispatch measurements. */
-export function formatPerTask(summary: ConfigSummary): string {
-  return summary.medianJobMs === undefined ? '—' : formatMs(summary.medianJobMs / summary.tasks);
+export function formatPerTask(summary: ConfigSummary | undefined): string {
+  return summary?.medianJobMs === undefined ? '—' : formatMs(summary.medianJobMs / summary.tasks);
 }
 
 /**

@@ -9,9 +9,9 @@ import {
   summariesOf,
 } from './analysis.js';
 import { renderDistributedNotes } from './distributed-notes.js';
-import { formatMs, formatRate, formatRatio } from './format.js';
+import { formatMs, formatPerTask, formatRate, formatRatio } from './format.js';
 import { renderTargets } from './peer-targets.js';
-import type { BenchReport, ConfigSummary, ScenarioRecord } from './schema.js';
+import type { BenchReport, ScenarioRecord } from './schema.js';
 import { karpFlatt } from '../stats/scaling.js';
 
 function tutorialCpuNotes(report: BenchReport): string[] {
@@ -42,12 +42,10 @@ function renderPeerPivot(report: BenchReport): string[] {
     '| strategy | burst throughput | round trip per task | round trip, one CPU | first result (cold) | CPU-bound speedup [95% CI] |',
     '|---|---|---|---|---|---|',
   ];
-  const perTask = (summary: ConfigSummary | undefined) =>
-    summary?.medianJobMs === undefined ? '—' : formatMs(summary.medianJobMs / summary.tasks);
   for (const strategy of strategies) {
     const get = (suffix: string) => findSummary(report, 'peers', strategy, suffix);
     lines.push(
-      `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${perTask(get('round-trip'))} | ${perTask(get('round-trip/one-cpu'))} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
+      `| ${labels.get(strategy) ?? strategy} | ${formatRate(get('burst')?.throughputPerS)} | ${formatPerTask(get('round-trip'))} | ${formatPerTask(get('round-trip/one-cpu'))} | ${formatMs(get('first-result')?.medianJobMs)} | ${formatRatio(get('cpu')?.speedup)} |`,
     );
   }
   if (summariesOf(report, 'peers').some((s) => s.cpus !== undefined)) {
