@@ -74,9 +74,15 @@ export async function measurePlan(
   }
   const measured = [...unique.values()];
   // One process per strategy and pinning: a pinned process measures nothing else.
-  const groupKey = (config: ConfigSpec) =>
-    config.cpus === undefined ? config.strategy : `${config.strategy} · ${config.cpus} CPU`;
-  const keys = [...new Set(measured.map(groupKey))];
+  const groups = new Map<string, ConfigSpec[]>();
+  for (const config of measured) {
+    const key =
+      config.cpus === undefined ? config.strategy : `${config.strategy} · ${config.cpus} CPU`;
+    const configs = groups.get(key);
+    if (configs === undefined) groups.set(key, [config]);
+    else configs.push(config);
+  }
+  const keys = [...groups.keys()];
   const pins = new Map<number, PinPrefix>();
   for (const cpus of new Set(measured.map((config) => config.cpus))) {
     if (cpus !== undefined) pins.set(cpus, await pinPrefix(cpus));
@@ -86,7 +92,7 @@ export async function measurePlan(
   for (let round = 0; round < rounds; round++) {
     const order = shuffle(keys, createRandom(deriveSeed(seed, `round-${round}`)));
     for (const key of order) {
-      const configs = measured.filter((config) => groupKey(config) === key);
+      const configs = groups.get(key)!;
       const { strategy, cpus } = configs[0]!;
       const group = {
         strategy,

@@ -29,6 +29,8 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
   const strategy = getStrategy(spec.strategy);
   const sequential = getStrategy('sequential');
   const random = createRandom(spec.seed);
+  // What this process may run on: 1 when pinned to one CPU, whatever the machine has.
+  const cpusAllowed = availableParallelism();
   const tmpDir = await mkdtemp(join(tmpdir(), 'concur-bench-'));
   let server: LoopbackServer | undefined;
   if (spec.configs.some((config) => config.workload.kind === 'http')) {
@@ -79,8 +81,7 @@ export async function runGroup(spec: GroupSpec): Promise<GroupResult> {
       pid: process.pid,
       order,
       baselineMs: baseline?.jobsMs ?? [],
-      // What the process could run on: 1 when pinned to one CPU, whatever the machine says.
-      cpusAllowed: availableParallelism(),
+      cpusAllowed,
     };
     if (baseline !== undefined && config.strategy === 'sequential' && config.phase === 'warm') {
       // The baseline is this very measurement; measuring it twice would only cost time.
