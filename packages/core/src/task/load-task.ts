@@ -20,22 +20,20 @@ function cacheKey(spec: TaskSpec): string {
  * request brings a fresh copy of its spec, so comparing its strings with the last one's
  * spares building and hashing a cache key per task.
  */
-let last: { moduleUrl: string; exportName: string; ordinal: number | undefined; fn: AnyFunction } =
-  { moduleUrl: '', exportName: '', ordinal: undefined, fn: () => undefined };
+let last: { spec: TaskSpec; fn: AnyFunction } | undefined;
 
 /** Returns the task's function if its module is loaded already, else `undefined`. */
 export function getLoadedTask(spec: TaskSpec): AnyFunction | undefined {
   if (
-    spec.moduleUrl === last.moduleUrl &&
-    spec.exportName === last.exportName &&
-    spec.ordinal === last.ordinal
+    last !== undefined &&
+    spec.moduleUrl === last.spec.moduleUrl &&
+    spec.exportName === last.spec.exportName &&
+    spec.ordinal === last.spec.ordinal
   ) {
     return last.fn;
   }
   const fn = resolved.get(cacheKey(spec));
-  if (fn !== undefined) {
-    last = { moduleUrl: spec.moduleUrl, exportName: spec.exportName, ordinal: spec.ordinal, fn };
-  }
+  if (fn !== undefined) last = { spec, fn };
   return fn;
 }
 
