@@ -13,4 +13,13 @@ describe('ExitLatch', () => {
     expect(await early).toEqual({ exitCode: 3, signal: null });
     expect(await latch.wait()).toEqual({ exitCode: 3, signal: null });
   });
+
+  it('waitFor gives undefined when the time passes first, and the exit when it comes first', async () => {
+    const latch = new ExitLatch();
+    expect(await latch.waitFor(10)).toBeUndefined();
+    const waiting = latch.waitFor(10_000);
+    latch.settle({ exitCode: null, signal: 'SIGTERM' });
+    expect(await waiting).toEqual({ exitCode: null, signal: 'SIGTERM' });
+    expect(await latch.waitFor(0)).toEqual({ exitCode: null, signal: 'SIGTERM' });
+  });
 });

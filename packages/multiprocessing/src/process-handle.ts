@@ -1,6 +1,7 @@
 // Main side: the worker handle for one child process (started with execa, IPC with the V8
 // serializer), implementing core's WorkerHandle so pools never ask what backs a worker.
 import {
+  ExitLatch,
   getWorkerIdentity,
   isWorkerResponse,
   validateBoolean,
@@ -77,8 +78,7 @@ class ChildProcessHandle implements ProcessWorkerHandle {
   #state: WorkerHandleState = 'created';
   #listener: WorkerHandleListener | undefined;
   #child: Subprocess | undefined;
-  #exit: WorkerExit | undefined;
-  #exitWaiters: ((exit: WorkerExit) => void)[] = [];
+  readonly #exited = new ExitLatch();
   #referenced = true;
 
   constructor(
@@ -162,10 +162,9 @@ class ChildProcessHandle implements ProcessWorkerHandle {
   }
 
   #finish(exit: WorkerExit): void {
-    if (this.#exit !== undefined) return;
-    this.#exit = exit;
+    // Waiters resume in a later microtask, after the listener has heard of the exit.
+    if (!this.#exited.settle(exit)) return;
     this.#state = 'stopped';
-    for (const resolve of this.#exitWaiters.splice(0)) resolve(exit);
     this.#listener?.onExit(exit);
   }
 
@@ -180,7 +179,7 @@ class ChildProcessHandle implements ProcessWorkerHandle {
       // anything is written: an unserializable value throws here and the channel stays usable.
       child.send(message, (error) => {
         // EPIPE / channel closed: the child is gone and its exit will be reported.
-        if (error !== null && error !== undefined && this.#exit === undefined) {
+        if (error !== null && error !== undefined && this.#exited.exit === undefined) {
           this.#listener?.onError?.(error);
         }
       });
@@ -198,61 +197,43 @@ class ChildProcessHandle implements ProcessWorkerHandle {
       options.forceAfterMs === undefined
         ? GRACEFUL_STOP_TIMEOUT_MS
         : validateDuration('forceAfterMs', options.forceAfterMs);
-    if (this.#exit !== undefined) return this.#exit;
+    const exit = this.#exited.exit;
+    if (exit !== undefined) return exit;
     if (this.#child === undefined) {
       this.#state = 'stopped';
-      this.#exit = { exitCode: 0, signal: null };
-      return this.#exit;
+      this.#exited.settle({ exitCode: 0, signal: null });
+      return this.#exited.exit!;
     }
     this.#state = 'stopping';
     this.send({ type: 'stop' });
-    const graceful = await this.#waitForExit(forceAfterMs);
+    const graceful = await this.#exited.waitFor(forceAfterMs);
     if (graceful !== undefined) return graceful;
     this.#child.kill('SIGTERM');
-    const terminated = await this.#waitForExit(FORCE_KILL_AFTER_MS);
+    const terminated = await this.#exited.waitFor(FORCE_KILL_AFTER_MS);
     if (terminated !== undefined) return terminated;
     return this.kill();
   }
 
   kill(): Promise<WorkerExit> {
-    if (this.#exit !== undefined) return Promise.resolve(this.#exit);
     if (this.#child === undefined) {
       this.#state = 'stopped';
-      this.#exit = { exitCode: null, signal: 'SIGKILL' };
-      return Promise.resolve(this.#exit);
+      this.#exited.settle({ exitCode: null, signal: 'SIGKILL' });
+    } else if (this.#exited.exit === undefined) {
+      this.#state = 'stopping';
+      this.#child.kill('SIGKILL');
     }
-    this.#state = 'stopping';
-    this.#child.kill('SIGKILL');
-    return this.#waitForExit(Infinity) as Promise<WorkerExit>;
-  }
-
-  /** Resolves with the exit, or `undefined` when `timeoutMs` passes first. */
-  #waitForExit(timeoutMs: number): Promise<WorkerExit | undefined> {
-    if (this.#exit !== undefined) return Promise.resolve(this.#exit);
-    return new Promise((resolve) => {
-      const timer = Number.isFinite(timeoutMs)
-        ? setTimeout(() => {
-            this.#exitWaiters = this.#exitWaiters.filter((waiter) => waiter !== onExit);
-            resolve(undefined);
-          }, timeoutMs)
-        : undefined;
-      const onExit = (exit: WorkerExit) => {
-        clearTimeout(timer);
-        resolve(exit);
-      };
-      this.#exitWaiters.push(onExit);
-    });
+    return this.#exited.wait();
   }
 
   signal(signal: NodeJS.Signals): void {
-    if (this.#child === undefined || this.#exit !== undefined) return;
+    if (this.#child === undefined || this.#exited.exit !== undefined) return;
     this.#child.kill(signal);
   }
 
   setReferenced(referenced: boolean): void {
     this.#referenced = referenced;
     const child = this.#child;
-    if (child === undefined || this.#exit !== undefined) return;
+    if (child === undefined || this.#exited.exit !== undefined) return;
     // Both the process handle and its IPC pipe hold the event loop; an idle pool releases both.
     if (referenced) {
       child.ref();

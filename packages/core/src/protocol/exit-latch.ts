@@ -35,4 +35,27 @@ export class ExitLatch {
     if (exit !== undefined) return Promise.resolve(exit);
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
+
+  /**
+   * Resolves with the exit, or `undefined` when `timeoutMs` passes first (the waiter is
+   * then dropped, so repeated timed waits leave nothing behind). `Infinity` never times out.
+   * @example
+   * const exit = await latch.waitFor(5_000); // undefined: still running after 5 s
+   */
+  waitFor(timeoutMs: number): Promise<WorkerExit | undefined> {
+    if (!Number.isFinite(timeoutMs)) return this.wait();
+    const exit = this.#exit;
+    if (exit !== undefined) return Promise.resolve(exit);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((waiter) => waiter !== onExit);
+        resolve(undefined);
+      }, timeoutMs);
+      const onExit = (settled: WorkerExit) => {
+        clearTimeout(timer);
+        resolve(settled);
+      };
+      this.#waiters.push(onExit);
+    });
+  }
 }
